@@ -1,0 +1,4 @@
+export * from './lib/modality';
+export * from './lib/role';
+export * from './lib/centre';
+export * from './lib/health';

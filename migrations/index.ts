@@ -1,0 +1,4 @@
+import { CreateTerritoryCentreAccount1763920000000 } from './1763920000000-CreateTerritoryCentreAccount';
+
+/** Every migration, oldest first. Listed here so that the bundled server carries them. */
+export const ALL_MIGRATIONS = [CreateTerritoryCentreAccount1763920000000];

@@ -1,0 +1,41 @@
+import { existsSync } from 'node:fs';
+import { DynamicModule, Logger, Module } from '@nestjs/common';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig } from './config/app-config';
+import { typeOrmOptions } from './database/typeorm-options';
+import { HealthModule } from './health/health.module';
+import { loggerOptions } from './logging/logger-options';
+import { TerritoryModule } from './territory/territory.module';
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/** The whole server, on the database at `databaseUrl`. */
+@Module({})
+export class AppModule {
+  static register(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot(loggerOptions(config.logLevel)),
+        TypeOrmModule.forRoot(typeOrmOptions(databaseUrl)),
+        ...consoleModule(config.consoleDir),
+        HealthModule,
+        TerritoryModule,
+      ],
+      providers: [{ provide: APP_CONFIG, useValue: config }],
+      exports: [APP_CONFIG],
+      global: true,
+    };
+  }
+}
+
+/** Serves the built console at `/` (with its client-side routes), when it has been built. */
+function consoleModule(consoleDir: string): DynamicModule[] {
+  if (!existsSync(consoleDir)) {
+    new Logger('Console').warn(`No built console at ${consoleDir}: serving the API only.`);
+    return [];
+  }
+  return [ServeStaticModule.forRoot({ rootPath: consoleDir, exclude: ['/api/{*path}'] })];
+}

@@ -1,0 +1,63 @@
+import { resolve } from 'node:path';
+
+/** Everything the server reads from its environment, read and checked once at start. */
+export interface AppConfig {
+  /** HTTP port; 0 asks the system for a free one (tests). */
+  port: number;
+  /** An existing PostgreSQL server; when absent an embedded one is started. */
+  databaseUrl: string | undefined;
+  /** Where the embedded PostgreSQL keeps its data and the demo keeps its password. */
+  dataDir: string;
+  /** Seed the demo territory into an empty database. */
+  demoMode: boolean;
+  /** Password of every demo account; generated once and kept under dataDir when absent. */
+  demoPassword: string | undefined;
+  /** The built console served at `/`. */
+  consoleDir: string;
+  logLevel: string;
+  /** Show the embedded PostgreSQL's own log. */
+  embeddedPostgresLog: boolean;
+}
+
+export class ConfigError extends Error {}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const databaseUrl = nonEmpty(env['DATABASE_URL']);
+  const logLevel = nonEmpty(env['LOG_LEVEL']) ?? 'info';
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}; got "${logLevel}".`);
+  }
+  return {
+    port: parsePort(env['PORT']),
+    databaseUrl,
+    dataDir: resolve(nonEmpty(env['DATA_DIR']) ?? '.data'),
+    demoMode: parseFlag('DEMO', env['DEMO'], databaseUrl === undefined),
+    demoPassword: nonEmpty(env['DEMO_PASSWORD']),
+    consoleDir: resolve(nonEmpty(env['CONSOLE_DIR']) ?? 'dist/console/browser'),
+    logLevel,
+    embeddedPostgresLog: parseFlag('EMBEDDED_PG_LOG', env['EMBEDDED_PG_LOG'], false),
+  };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function parsePort(value: string | undefined): number {
+  if (nonEmpty(value) === undefined) return 3000;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT must be an integer between 0 and 65535; got "${value}".`);
+  }
+  return port;
+}
+
+function parseFlag(name: string, value: string | undefined, fallback: boolean): boolean {
+  const text = nonEmpty(value)?.toLowerCase();
+  if (text === undefined) return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(text)) return true;
+  if (['0', 'false', 'no', 'off'].includes(text)) return false;
+  throw new ConfigError(`${name} must be true or false; got "${value}".`);
+}

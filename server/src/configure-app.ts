@@ -1,0 +1,26 @@
+import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { json, urlencoded } from 'express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { APP_VERSION } from './config/app-version';
+
+/** What every instance of the app needs before listening: used by `main.ts` and by the tests alike. */
+export function configureApp(app: INestApplication): void {
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api');
+  app.use(helmet());
+  app.use(json({ limit: '256kb' }));
+  app.use(urlencoded({ extended: false, limit: '256kb' }));
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Créneau API')
+      .setDescription('Shared scheduler for semi-urgent medical imaging')
+      .setVersion(APP_VERSION)
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document);
+}
