@@ -4,12 +4,13 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from './config/app-config';
+import { APP_CONFIG } from './config/app-config.token';
 import { typeOrmOptions } from './database/typeorm-options';
+import { AccountsModule } from './accounts/accounts.module';
+import { AuditModule } from './audit/audit.module';
 import { HealthModule } from './health/health.module';
 import { loggerOptions } from './logging/logger-options';
 import { TerritoryModule } from './territory/territory.module';
-
-export const APP_CONFIG = Symbol('APP_CONFIG');
 
 /** The whole server, on the database at `databaseUrl`. */
 @Module({})
@@ -21,6 +22,8 @@ export class AppModule {
         LoggerModule.forRoot(loggerOptions(config.logLevel)),
         TypeOrmModule.forRoot(typeOrmOptions(databaseUrl)),
         ...consoleModule(config.consoleDir),
+        AuditModule,
+        AccountsModule,
         HealthModule,
         TerritoryModule,
       ],

@@ -1,9 +1,13 @@
-import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
 import { json, urlencoded } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { csrfMiddleware } from './access/csrf.middleware';
 import { APP_VERSION } from './config/app-version';
+import { DatabaseErrorFilter } from './database-error.filter';
+import { validationPipe } from './validation';
 
 /** What every instance of the app needs before listening: used by `main.ts` and by the tests alike. */
 export function configureApp(app: INestApplication): void {
@@ -12,7 +16,10 @@ export function configureApp(app: INestApplication): void {
   app.use(helmet());
   app.use(json({ limit: '256kb' }));
   app.use(urlencoded({ extended: false, limit: '256kb' }));
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.use(cookieParser());
+  app.use(csrfMiddleware);
+  app.useGlobalPipes(validationPipe());
+  app.useGlobalFilters(new DatabaseErrorFilter());
 
   const document = SwaggerModule.createDocument(
     app,

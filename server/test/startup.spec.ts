@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import { findFreePort } from '../src/database/embedded-postgres';
+import { ApiClient } from './support/api-client';
 import { createTestDatabase } from './support/test-database';
 import { runBuiltServer, ServerProcess, waitForOutput, WORKSPACE_ROOT } from './support/server-process';
 
@@ -40,7 +42,9 @@ describe('the built server on its embedded PostgreSQL', () => {
     const running = await start();
 
     expect((await get('/api/health')).status).toBe(200);
-    const territories = (await (await get('/api/territories')).json()) as { name: string; centres: unknown[] }[];
+    const password = (await readFile(join(dataDir, 'demo-password'), 'utf8')).trim();
+    const secretary = await new ApiClient(`http://127.0.0.1:${port}`).login('secretariat@creneau.test', password);
+    const territories = (await secretary.get<{ name: string; centres: unknown[] }[]>('/api/territories')).body;
     expect(territories).toEqual([expect.objectContaining({ name: 'CPTS Centre-Vendée (démo)' })]);
     expect(territories[0].centres).toHaveLength(3);
 
@@ -51,7 +55,6 @@ describe('the built server on its embedded PostgreSQL', () => {
     expect(await deepLink.text()).toContain('<cr-root>');
     expect((await get('/api/docs')).status).toBe(200);
 
-    const password = (await readFile(join(dataDir, 'demo-password'), 'utf8')).trim();
     expect(password.length).toBeGreaterThanOrEqual(12);
     expect(running.output()).toContain(`password: ${password}`);
     expect(running.output()).toContain('secretariat@creneau.test');
@@ -68,8 +71,8 @@ describe('the built server on its embedded PostgreSQL', () => {
   it('keeps the data across a restart, and prints the same demo password', async () => {
     const before = (await readFile(join(dataDir, 'demo-password'), 'utf8')).trim();
     const running = await start();
-    const territories = (await (await get('/api/territories')).json()) as unknown[];
-    expect(territories).toHaveLength(1);
+    const coordinator = await new ApiClient(`http://127.0.0.1:${port}`).login('coordination@creneau.test', before);
+    expect((await coordinator.get<unknown[]>('/api/territories')).body).toHaveLength(1);
     expect(running.output()).toContain(`password: ${before}`);
   });
 
@@ -93,8 +96,8 @@ describe('with DATABASE_URL', () => {
       const server = runBuiltServer('main.js', [], { ...env, PORT: String(port) });
       await waitForOutput(server, READY);
       expect(server.output()).not.toContain('Demo accounts');
-      const territories = (await (await fetch(`http://127.0.0.1:${port}/api/territories`)).json()) as unknown[];
-      expect(territories).toEqual([]);
+      expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
+      expect(await countTerritories(database.url)).toBe(0);
       server.child.kill('SIGTERM');
       expect(await server.exited).toBe(0);
 
@@ -102,6 +105,7 @@ describe('with DATABASE_URL', () => {
       expect(await seed.exited).toBe(0);
       expect(seed.output()).toContain('0 migration(s) applied');
       expect(seed.output()).toContain('Demo territory seeded');
+      expect(await countTerritories(database.url)).toBe(1);
       const again = runBuiltServer('cli.js', ['seed:demo'], env);
       expect(await again.exited).toBe(0);
       expect(again.output()).toContain('nothing seeded');
@@ -116,3 +120,14 @@ describe('with DATABASE_URL', () => {
     expect(cli.output()).toContain('usage: cli <command>');
   });
 });
+
+async function countTerritories(url: string): Promise<number> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM territory');
+    return rows[0].n;
+  } finally {
+    await client.end();
+  }
+}

@@ -17,6 +17,10 @@ export interface AppConfig {
   logLevel: string;
   /** Show the embedded PostgreSQL's own log. */
   embeddedPostgresLog: boolean;
+  /** A session ends after this many minutes without a request. */
+  sessionIdleMinutes: number;
+  /** Login attempts allowed per minute from one address (per instance). */
+  loginRateLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {}
@@ -38,6 +42,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     consoleDir: resolve(nonEmpty(env['CONSOLE_DIR']) ?? 'dist/console/browser'),
     logLevel,
     embeddedPostgresLog: parseFlag('EMBEDDED_PG_LOG', env['EMBEDDED_PG_LOG'], false),
+    sessionIdleMinutes: parsePositiveInteger('SESSION_IDLE_MINUTES', env['SESSION_IDLE_MINUTES'], 30),
+    loginRateLimitPerMinute: parsePositiveInteger('LOGIN_RATE_LIMIT', env['LOGIN_RATE_LIMIT'], 10),
   };
 }
 
@@ -52,6 +58,13 @@ function parsePort(value: string | undefined): number {
     throw new ConfigError(`PORT must be an integer between 0 and 65535; got "${value}".`);
   }
   return port;
+}
+
+function parsePositiveInteger(name: string, value: string | undefined, fallback: number): number {
+  if (nonEmpty(value) === undefined) return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number <= 0) throw new ConfigError(`${name} must be a positive integer; got "${value}".`);
+  return number;
 }
 
 function parseFlag(name: string, value: string | undefined, fallback: boolean): boolean {

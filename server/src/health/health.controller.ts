@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import type { HealthReport } from '@creneau/contracts';
+import { Public } from '../access/access.decorators';
 import { APP_VERSION } from '../config/app-version';
 
 const PROBE_TIMEOUT_MS = 2_000;
@@ -14,6 +15,7 @@ export class HealthController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   @Get()
+  @Public()
   @ApiOperation({ summary: "The server's and the database's state" })
   @ApiResponse({ status: 200, description: 'The database answers.' })
   @ApiResponse({ status: 503, description: 'The database does not answer.' })

@@ -4,17 +4,32 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { configureApp } from '../../src/configure-app';
+import { seedDemoTerritory } from '../../src/demo/demo-seed';
+import { DEMO_ACCOUNTS } from '../../src/demo/demo-territory';
+import type { Role } from '@creneau/contracts';
+import { ApiClient } from './api-client';
 import { createTestDatabase } from './test-database';
+
+export const DEMO_TEST_PASSWORD = 'demo-password-for-tests';
 
 export interface TestApp {
   app: INestApplication;
   baseUrl: string;
   dataSource: DataSource;
+  /** A fresh client, not signed in. */
+  client(): ApiClient;
+  /** A client signed in as the demo account of that role (the first centre account for `centre`). */
+  signedIn(role: Role): Promise<ApiClient>;
   close(): Promise<void>;
 }
 
+export interface TestAppOptions extends Partial<AppConfig> {
+  /** Seed the demo territory and accounts (password DEMO_TEST_PASSWORD). */
+  seedDemo?: boolean;
+}
+
 /** The real server on a database of its own, listening on a free loopback port. */
-export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+export async function startTestApp({ seedDemo = false, ...overrides }: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config: AppConfig = {
     ...loadConfig({}),
@@ -23,18 +38,30 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
     demoMode: false,
     logLevel: 'silent',
     consoleDir: '/nonexistent-console',
+    loginRateLimitPerMinute: 10_000,
     ...overrides,
   };
   const app = await NestFactory.create(AppModule.register(config, database.url), { logger: false });
   configureApp(app);
   await app.listen(0, '127.0.0.1');
+  const dataSource = app.get(DataSource);
+  if (seedDemo) await seedDemoTerritory(dataSource, DEMO_TEST_PASSWORD);
+  const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   return {
     app,
-    baseUrl: (await app.getUrl()).replace('[::1]', '127.0.0.1'),
-    dataSource: app.get(DataSource),
+    baseUrl,
+    dataSource,
+    client: () => new ApiClient(baseUrl),
+    signedIn: (role) => new ApiClient(baseUrl).login(demoEmail(role), DEMO_TEST_PASSWORD),
     close: async () => {
       await app.close();
       await database.drop();
     },
   };
+}
+
+export function demoEmail(role: Role): string {
+  const account = DEMO_ACCOUNTS.find((candidate) => candidate.role === role);
+  if (!account) throw new Error(`no demo account with role ${role}`);
+  return account.email;
 }
