@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { CentreSector, Modality } from '@creneau/contracts';
+import type { CentreSector, IndicationCode, Modality } from '@creneau/contracts';
 import type { Territory } from './territory.entity';
 
 /** An imaging site of the territory, public (hospital) or private. */
@@ -56,6 +56,10 @@ export class Centre {
 
   @Column({ name: 'accepts_mr_conditional_pacemaker', type: 'boolean' })
   acceptsMrConditionalPacemaker!: boolean;
+
+  /** Indications accepted across its modalities; empty: every retained indication of its modalities. */
+  @Column({ name: 'accepted_indications', type: 'text', array: true, default: [] })
+  acceptedIndications!: IndicationCode[];
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;
