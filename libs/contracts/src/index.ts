@@ -4,3 +4,7 @@ export * from './lib/centre';
 export * from './lib/health';
 export * from './lib/account';
 export * from './lib/audit';
+export * from './lib/indication';
+export * from './lib/imaging-request';
+export * from './lib/request-assessment';
+export * from './lib/slot';
