@@ -8,3 +8,5 @@ export * from './lib/request-fields';
 export * from './lib/protocol';
 export * from './lib/safety-checks';
 export * from './lib/request-gate';
+export * from './lib/slot-eligibility';
+export * from './lib/slot-ranking';
