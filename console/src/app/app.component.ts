@@ -1,17 +1,13 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { RouterOutlet } from '@angular/router';
-import { ServerStatusComponent } from './shell/server-status.component';
+import { AppHeaderComponent } from './shell/app-header.component';
 
 @Component({
   selector: 'cr-root',
-  imports: [RouterOutlet, ServerStatusComponent],
+  imports: [RouterOutlet, AppHeaderComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <header class="app-header">
-      <a class="brand" href="/">Créneau</a>
-      <span class="tagline">Imagerie en soins non programmés</span>
-      <cr-server-status />
-    </header>
+    <cr-app-header />
     <main id="contenu">
       <router-outlet />
     </main>

@@ -1,9 +1,11 @@
-import { provideHttpClient, withFetch, withXsrfConfiguration } from '@angular/common/http';
-import { ApplicationConfig, LOCALE_ID, provideBrowserGlobalErrorListeners } from '@angular/core';
+import { provideHttpClient, withFetch, withInterceptors, withXsrfConfiguration } from '@angular/common/http';
+import { ApplicationConfig, inject, LOCALE_ID, provideAppInitializer, provideBrowserGlobalErrorListeners } from '@angular/core';
 import { registerLocaleData } from '@angular/common';
 import localeFr from '@angular/common/locales/fr';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { appRoutes } from './app.routes';
+import { sessionExpiryInterceptor } from './session/session-expiry.interceptor';
+import { SessionStore } from './session/session-store';
 
 registerLocaleData(localeFr);
 
@@ -12,7 +14,13 @@ export const appConfig: ApplicationConfig = {
     provideBrowserGlobalErrorListeners(),
     provideRouter(appRoutes, withComponentInputBinding()),
     // The server's CSRF protection follows Angular's convention: XSRF-TOKEN cookie, X-XSRF-TOKEN header.
-    provideHttpClient(withFetch(), withXsrfConfiguration({ cookieName: 'XSRF-TOKEN', headerName: 'X-XSRF-TOKEN' })),
+    provideHttpClient(
+      withFetch(),
+      withXsrfConfiguration({ cookieName: 'XSRF-TOKEN', headerName: 'X-XSRF-TOKEN' }),
+      withInterceptors([sessionExpiryInterceptor]),
+    ),
+    // The guards decide on the session, so it is known before the first navigation.
+    provideAppInitializer(() => inject(SessionStore).load()),
     { provide: LOCALE_ID, useValue: 'fr-FR' },
   ],
 };

@@ -17,9 +17,10 @@ const hospital: CentreSummary = {
   active: true,
 };
 
-function render(centre: CentreSummary): HTMLElement {
+function render(centre: CentreSummary, own = false): HTMLElement {
   const fixture = TestBed.createComponent(CentreCardComponent);
   fixture.componentRef.setInput('centre', centre);
+  fixture.componentRef.setInput('own', own);
   fixture.detectChanges();
   return fixture.nativeElement as HTMLElement;
 }
@@ -42,5 +43,10 @@ describe('CentreCardComponent', () => {
     const element = render(practice);
     expect(element.querySelector('.sector')?.textContent).toBe('Privé');
     expect(element.querySelector('.access')?.textContent).not.toContain('IRM');
+  });
+
+  it('marks the user’s own centre', () => {
+    expect(render(hospital).querySelector('.own')).toBeNull();
+    expect(render(hospital, true).querySelector('.own')?.textContent).toBe('Votre centre');
   });
 });

@@ -6,8 +6,11 @@ import { MODALITY_LABELS, type CentreSummary } from '@creneau/contracts';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <article class="centre-card">
-      <h2>{{ centre().name }}</h2>
+      <h3>{{ centre().name }}</h3>
       <p class="sector" [class.public]="centre().sector === 'public'">{{ sectorLabel() }}</p>
+      @if (own()) {
+        <p class="own">Votre centre</p>
+      }
       <p>{{ centre().address }}</p>
       <p>Tél. {{ centre().phone }}</p>
       <p class="modalities">{{ modalities() }}</p>
@@ -17,6 +20,8 @@ import { MODALITY_LABELS, type CentreSummary } from '@creneau/contracts';
 })
 export class CentreCardComponent {
   readonly centre = input.required<CentreSummary>();
+  /** The user works at this centre. */
+  readonly own = input(false);
 
   protected readonly sectorLabel = computed(() => (this.centre().sector === 'public' ? 'Public' : 'Privé'));
   protected readonly modalities = computed(() =>

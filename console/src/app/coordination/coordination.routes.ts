@@ -1,0 +1,25 @@
+import { Routes } from '@angular/router';
+import { ROLE_LABELS } from '@creneau/contracts';
+import { WorkspaceHomeComponent } from '../workspace/workspace-home.component';
+
+export const coordinationRoutes: Routes = [
+  {
+    path: '',
+    component: WorkspaceHomeComponent,
+    title: 'Coordination — Créneau',
+    data: {
+      heading: ROLE_LABELS.coordinator,
+      upcoming: 'À venir : la gestion des centres et les indicateurs du territoire.',
+    },
+  },
+  {
+    path: 'comptes',
+    loadComponent: () => import('./accounts/accounts-page.component').then((m) => m.AccountsPageComponent),
+    title: 'Comptes — Créneau',
+  },
+  {
+    path: 'journal',
+    loadComponent: () => import('./audit/audit-page.component').then((m) => m.AuditPageComponent),
+    title: 'Journal d’audit — Créneau',
+  },
+];
