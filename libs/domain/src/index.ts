@@ -10,3 +10,4 @@ export * from './lib/safety-checks';
 export * from './lib/request-gate';
 export * from './lib/slot-eligibility';
 export * from './lib/slot-ranking';
+export * from './lib/recurrence';
