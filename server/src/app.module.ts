@@ -7,6 +7,7 @@ import { AppConfig } from './config/app-config';
 import { APP_CONFIG } from './config/app-config.token';
 import { typeOrmOptions } from './database/typeorm-options';
 import { AccountsModule } from './accounts/accounts.module';
+import { AgendaModule } from './agenda/agenda.module';
 import { AuditModule } from './audit/audit.module';
 import { HealthModule } from './health/health.module';
 import { loggerOptions } from './logging/logger-options';
@@ -26,6 +27,7 @@ export class AppModule {
         AccountsModule,
         HealthModule,
         TerritoryModule,
+        AgendaModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],

@@ -1,5 +1,4 @@
 import { ROLES, type Role } from '@creneau/contracts';
-import { ApiClient } from './support/api-client';
 import { startTestApp, TestApp } from './support/test-app';
 
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
@@ -12,6 +11,13 @@ interface RouteRule {
 }
 
 const STAFF = ['coordinator', 'admin'] as const;
+const PUBLISHERS = ['centre', 'coordinator', 'admin'] as const;
+const AGENDA_READERS = ['secretariat', 'centre', 'coordinator', 'admin'] as const;
+const SEARCHERS = ['secretariat', 'coordinator', 'admin'] as const;
+const NOW = new Date().toISOString();
+const IN_A_WEEK = new Date(Date.now() + 7 * 86_400_000).toISOString();
+const CLOSURE = { from: '2030-01-01T00:00:00Z', to: '2030-01-02T00:00:00Z', reason: 'matrix' };
+const SCHEDULE = { rrule: 'FREQ=WEEKLY;BYDAY=MO', startLocal: '11:00', durationMinutes: 20, validFrom: '2030-01-01' };
 
 /**
  * Every API route and who may call it. The test walks the routes the server really registered:
@@ -35,6 +41,47 @@ const MATRIX: Record<string, RouteRule> = {
     probe: { path: `/api/accounts/${UNKNOWN_ID}`, body: { reason: 'matrix' }, expect: 404 },
   },
   'GET /api/audit': { allow: STAFF, probe: { expect: 200 } },
+  'GET /api/fhir/$bulk-publish': { allow: 'public', probe: { expect: 200 } },
+  'GET /api/fhir/locations.ndjson': { allow: 'public', probe: { expect: 200 } },
+  'GET /api/fhir/schedules.ndjson': { allow: 'public', probe: { expect: 200 } },
+  'GET /api/fhir/slots.ndjson': { allow: 'public', probe: { expect: 200 } },
+  'GET /api/centres': { allow: ROLES, probe: { expect: 200 } },
+  'GET /api/centres/:id': { allow: ROLES, probe: { path: `/api/centres/${UNKNOWN_ID}`, expect: 404 } },
+  'POST /api/centres': { allow: STAFF, probe: { body: {}, expect: 400 } },
+  'PATCH /api/centres/:id': {
+    allow: STAFF,
+    probe: { path: `/api/centres/${UNKNOWN_ID}`, body: { reason: 'matrix' }, expect: 404 },
+  },
+  'GET /api/centres/:id/closures': { allow: ROLES, probe: { path: `/api/centres/${UNKNOWN_ID}/closures`, expect: 404 } },
+  'POST /api/centres/:id/closures': {
+    allow: PUBLISHERS,
+    probe: { path: `/api/centres/${UNKNOWN_ID}/closures`, body: CLOSURE, expect: 404 },
+  },
+  'GET /api/slots': { allow: AGENDA_READERS, probe: { path: `/api/slots?from=${NOW}&to=${IN_A_WEEK}`, expect: 200 } },
+  'GET /api/slots/search': { allow: SEARCHERS, probe: { path: '/api/slots/search?modality=ct', expect: 200 } },
+  'GET /api/slots/:id': { allow: AGENDA_READERS, probe: { path: `/api/slots/${UNKNOWN_ID}`, expect: 404 } },
+  'POST /api/slots': { allow: PUBLISHERS, probe: { body: {}, expect: 400 } },
+  'POST /api/slots/:id/withdraw': {
+    allow: PUBLISHERS,
+    probe: { path: `/api/slots/${UNKNOWN_ID}/withdraw`, body: { reason: 'matrix' }, expect: 404 },
+  },
+  'GET /api/centres/:centreId/slot-rules': {
+    allow: AGENDA_READERS,
+    probe: { path: `/api/centres/${UNKNOWN_ID}/slot-rules`, expect: 404 },
+  },
+  'POST /api/centres/:centreId/slot-rules/preview': {
+    allow: PUBLISHERS,
+    probe: { path: `/api/centres/${UNKNOWN_ID}/slot-rules/preview`, body: SCHEDULE, expect: 404 },
+  },
+  'POST /api/slot-rules': { allow: PUBLISHERS, probe: { body: {}, expect: 400 } },
+  'PATCH /api/slot-rules/:id': {
+    allow: PUBLISHERS,
+    probe: { path: `/api/slot-rules/${UNKNOWN_ID}`, body: { ...SCHEDULE, reason: 'matrix' }, expect: 404 },
+  },
+  'POST /api/slot-rules/:id/stop': {
+    allow: PUBLISHERS,
+    probe: { path: `/api/slot-rules/${UNKNOWN_ID}/stop`, body: { reason: 'matrix' }, expect: 404 },
+  },
 };
 
 type Caller = Role | 'anonymous';

@@ -8,3 +8,4 @@ export * from './lib/indication';
 export * from './lib/imaging-request';
 export * from './lib/request-assessment';
 export * from './lib/slot';
+export * from './lib/agenda';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import type { CentreSummary, TerritorySummary } from '@creneau/contracts';
-import { Centre } from './centre.entity';
+import type { TerritorySummary } from '@creneau/contracts';
+import { toCentreSummary } from './centre-summary';
 import { Territory } from './territory.entity';
 
 @Injectable()
@@ -17,24 +17,7 @@ export class TerritoryService {
       timezone: territory.timezone,
       targetDelayHours: territory.targetDelayHours,
       maximumDelayHours: territory.maximumDelayHours,
-      centres: [...territory.centres].sort((a, b) => a.name.localeCompare(b.name, 'fr')).map(toCentreSummary),
+      centres: [...territory.centres].sort((a, b) => a.name.localeCompare(b.name, 'fr')).map((centre) => toCentreSummary(centre)),
     }));
   }
-}
-
-export function toCentreSummary(centre: Centre): CentreSummary {
-  return {
-    id: centre.id,
-    name: centre.name,
-    sector: centre.sector,
-    organisation: centre.organisation,
-    address: `${centre.streetAddress}, ${centre.postcode} ${centre.city}`,
-    location: { latitude: centre.latitude, longitude: centre.longitude },
-    phone: centre.phone,
-    modalities: centre.modalities,
-    wheelchairAccessible: centre.wheelchairAccessible,
-    stretcherAccessible: centre.stretcherAccessible,
-    acceptsMrConditionalPacemaker: centre.acceptsMrConditionalPacemaker,
-    active: centre.active,
-  };
 }

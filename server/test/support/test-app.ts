@@ -36,12 +36,14 @@ export async function startTestApp({ seedDemo = false, ...overrides }: TestAppOp
     port: 0,
     databaseUrl: database.url,
     demoMode: false,
-    logLevel: 'silent',
+    logLevel: process.env['LOG'] === '1' ? 'debug' : 'silent',
     consoleDir: '/nonexistent-console',
     loginRateLimitPerMinute: 10_000,
     ...overrides,
   };
-  const app = await NestFactory.create(AppModule.register(config, database.url), { logger: false });
+  const app = await NestFactory.create(AppModule.register(config, database.url), {
+    logger: process.env['LOG'] === '1' ? undefined : false,
+  });
   configureApp(app);
   await app.listen(0, '127.0.0.1');
   const dataSource = app.get(DataSource);

@@ -1,0 +1,77 @@
+import type { CentreSector } from './centre';
+import type { IndicationCode } from './indication';
+import type { Modality } from './modality';
+import type { SlotState } from './slot';
+
+export type SlotOrigin = 'manual' | 'rule' | 'ical' | 'fhir';
+
+/** A reserved slot as the agenda shows it; instants are ISO 8601 with offset. */
+export interface SlotView {
+  id: string;
+  centreId: string;
+  modality: Modality;
+  start: string;
+  end: string;
+  capacity: number;
+  bookedCount: number;
+  state: SlotState;
+  /** Why it was withdrawn or released, when it was. */
+  stateReason: string | null;
+  /** Accepted indications; null: whatever the centre accepts for the modality. */
+  indications: IndicationCode[] | null;
+  releaseAt: string;
+  origin: SlotOrigin;
+  ruleId: string | null;
+  /** A booked imported slot that vanished from its source: to be looked at. */
+  importConflict: string | null;
+  version: number;
+}
+
+/** One answer of the pooled search: a free slot, its centre, and how far it is from the patient. */
+export interface SlotSearchHit {
+  slotId: string;
+  centreId: string;
+  centreName: string;
+  sector: CentreSector;
+  city: string;
+  modality: Modality;
+  start: string;
+  end: string;
+  durationMinutes: number;
+  placesLeft: number;
+  /** Kilometres as the crow flies; null when the patient's location was not given. */
+  distanceKm: number | null;
+  wheelchairAccessible: boolean;
+  stretcherAccessible: boolean;
+}
+
+export interface SlotSearchResult {
+  window: { from: string; to: string };
+  slots: SlotSearchHit[];
+  /** When the window holds no slot: the first free ones after it. */
+  firstAfterWindow: SlotSearchHit[];
+}
+
+export interface SlotRuleView {
+  id: string;
+  centreId: string;
+  modality: Modality;
+  rrule: string;
+  startLocal: string;
+  durationMinutes: number;
+  capacity: number;
+  validFrom: string;
+  validUntil: string | null;
+  exceptions: string[];
+  indications: IndicationCode[] | null;
+  releaseCutoffMinutes: number;
+  stopped: boolean;
+  version: number;
+}
+
+export interface CentreClosureView {
+  id: string;
+  from: string;
+  to: string;
+  reason: string;
+}

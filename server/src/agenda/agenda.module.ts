@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { FhirExportController } from './fhir-export.controller';
+import { FhirExportService } from './fhir-export.service';
+import { SlotRuleMaterialiser } from './slot-rule-materialiser';
+import { SlotRulesController } from './slot-rules.controller';
+import { SlotRulesService } from './slot-rules.service';
+import { SlotSearchService } from './slot-search.service';
+import { SlotsController } from './slots.controller';
+import { SlotsService } from './slots.service';
+
+@Module({
+  controllers: [SlotsController, SlotRulesController, FhirExportController],
+  providers: [SlotsService, SlotSearchService, SlotRulesService, SlotRuleMaterialiser, FhirExportService],
+  exports: [SlotsService, SlotRulesService],
+})
+export class AgendaModule {}

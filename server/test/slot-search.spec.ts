@@ -1,0 +1,158 @@
+import type { CentreSummary, SlotSearchResult } from '@creneau/contracts';
+import { distanceKm } from '@creneau/domain';
+import { ApiClient } from './support/api-client';
+import { demoCentreIds, DemoCentreKey, insertSlot } from './support/agenda-fixtures';
+import { startTestApp, TestApp } from './support/test-app';
+
+/** A patient in Les Herbiers: the clinic is next door, the hospital 40 km away. */
+const PATIENT = { latitude: 46.87, longitude: -1.014 };
+const LES_HERBIERS = `latitude=${PATIENT.latitude}&longitude=${PATIENT.longitude}`;
+
+describe('pooled slot search', () => {
+  let server: TestApp;
+  let secretary: ApiClient;
+  let centres: Record<DemoCentreKey, string>;
+  const search = async (query: string) => {
+    const response = await secretary.get<SlotSearchResult>(`/api/slots/search?${query}`);
+    expect(response.status).toBe(200);
+    return response.body;
+  };
+  const centreNames = (result: SlotSearchResult) => result.slots.map((hit) => hit.centreName);
+
+  beforeAll(async () => {
+    server = await startTestApp({ seedDemo: true });
+    secretary = await server.signedIn('secretariat');
+    centres = await demoCentreIds(server.dataSource);
+  });
+
+  afterAll(() => server.close());
+
+  it('ranks free slots of every centre by start, then by distance to the patient', async () => {
+    await insertSlot(server.dataSource, { centreId: centres.hospital, modality: 'radiography', startsInHours: 5 });
+    await insertSlot(server.dataSource, { centreId: centres.practice, modality: 'radiography', startsInHours: 5 });
+    await insertSlot(server.dataSource, { centreId: centres.clinic, modality: 'radiography', startsInHours: 5 });
+    await insertSlot(server.dataSource, { centreId: centres.hospital, modality: 'radiography', startsInHours: 3 });
+    const result = await search(`modality=radiography&${LES_HERBIERS}`);
+    expect(result.slots.map((hit) => hit.centreName)).toEqual([
+      'Hôpital de La Roche-sur-Yon — imagerie',
+      'Clinique du Bocage — imagerie',
+      'Cabinet de radiologie des Essarts',
+      'Hôpital de La Roche-sur-Yon — imagerie',
+    ]);
+    // The database's distance agrees with the domain's (haversine in TypeScript) to the 100 m it is rounded to.
+    const centreList = (await secretary.get<CentreSummary[]>('/api/centres')).body;
+    for (const hit of result.slots) {
+      const centre = centreList.find((candidate) => candidate.id === hit.centreId) as CentreSummary;
+      expect(hit.distanceKm).toBeCloseTo(distanceKm(PATIENT, centre.location), 1);
+    }
+    expect(result.slots[1].distanceKm).toBeLessThan(1);
+    expect(result.slots[0]).toMatchObject({ sector: 'public', modality: 'radiography', durationMinutes: 20, placesLeft: 1 });
+    expect(result.firstAfterWindow).toEqual([]);
+  });
+
+  it('leaves out booked, withdrawn, released and past-cut-off slots, and counts places left', async () => {
+    await insertSlot(server.dataSource, {
+      centreId: centres.clinic,
+      modality: 'ultrasound',
+      startsInHours: 6,
+      capacity: 1,
+      bookedCount: 1,
+    });
+    await insertSlot(server.dataSource, {
+      centreId: centres.clinic,
+      modality: 'ultrasound',
+      startsInHours: 7,
+      status: 'withdrawn',
+    });
+    await insertSlot(server.dataSource, {
+      centreId: centres.clinic,
+      modality: 'ultrasound',
+      startsInHours: 8,
+      status: 'released',
+    });
+    await insertSlot(server.dataSource, {
+      centreId: centres.clinic,
+      modality: 'ultrasound',
+      startsInHours: 1,
+      releaseCutoffHours: 2,
+    });
+    await insertSlot(server.dataSource, {
+      centreId: centres.clinic,
+      modality: 'ultrasound',
+      startsInHours: 9,
+      capacity: 3,
+      bookedCount: 1,
+    });
+    const result = await search('modality=ultrasound');
+    expect(result.slots.map((hit) => hit.placesLeft)).toEqual([2]);
+    expect(result.slots[0].distanceKm).toBeNull();
+  });
+
+  it('offers an MRI to a patient with a pacemaker only where MR-conditional devices are accepted', async () => {
+    await insertSlot(server.dataSource, { centreId: centres.hospital, modality: 'mri', startsInHours: 10 });
+    await server.dataSource.query(`UPDATE centre SET modalities = modalities || '{mri}' WHERE id = $1`, [centres.clinic]);
+    await insertSlot(server.dataSource, { centreId: centres.clinic, modality: 'mri', startsInHours: 11 });
+    expect(centreNames(await search('modality=mri'))).toHaveLength(2);
+    expect(centreNames(await search('modality=mri&pacemaker=true'))).toEqual(['Hôpital de La Roche-sur-Yon — imagerie']);
+  });
+
+  it('sends a patient on a stretcher only to centres with stretcher access', async () => {
+    await insertSlot(server.dataSource, { centreId: centres.practice, modality: 'ct', startsInHours: 12 });
+    await insertSlot(server.dataSource, { centreId: centres.clinic, modality: 'ct', startsInHours: 13 });
+    await server.dataSource.query(`UPDATE centre SET modalities = modalities || '{ct}' WHERE id = $1`, [centres.practice]);
+    expect(centreNames(await search('modality=ct'))).toHaveLength(2);
+    expect(centreNames(await search('modality=ct&ambulatory=false&mobilityAid=stretcher'))).toEqual([
+      'Clinique du Bocage — imagerie',
+    ]);
+    expect(centreNames(await search('modality=ct&ambulatory=false&mobilityAid=wheelchair'))).toHaveLength(2);
+  });
+
+  it('honours the indications a slot and its centre accept', async () => {
+    await insertSlot(server.dataSource, {
+      centreId: centres.hospital,
+      modality: 'ct',
+      startsInHours: 14,
+      indications: ['sigmoiditis'],
+    });
+    expect(centreNames(await search('modality=ct&indication=renal-colic'))).not.toContain(
+      'Hôpital de La Roche-sur-Yon — imagerie',
+    );
+    expect(centreNames(await search('modality=ct&indication=sigmoiditis'))).toContain('Hôpital de La Roche-sur-Yon — imagerie');
+    await server.dataSource.query(`UPDATE centre SET accepted_indications = '{renal-colic}' WHERE id = $1`, [centres.clinic]);
+    expect(centreNames(await search('modality=ct&indication=colitis'))).not.toContain('Clinique du Bocage — imagerie');
+    expect(centreNames(await search('modality=ct&indication=renal-colic'))).toContain('Clinique du Bocage — imagerie');
+  });
+
+  it('skips a centre closed at the slot’s time, and a closed centre', async () => {
+    await server.dataSource.query(
+      `INSERT INTO centre_closure (centre_id, starts_at, ends_at, reason) VALUES ($1, now() + interval '11 hours', now() + interval '13 hours', 'panne')`,
+      [centres.practice],
+    );
+    expect(centreNames(await search('modality=ct'))).not.toContain('Cabinet de radiologie des Essarts');
+    await server.dataSource.query(`UPDATE centre SET active = false WHERE id = $1`, [centres.hospital]);
+    expect(centreNames(await search('modality=radiography'))).not.toContain('Hôpital de La Roche-sur-Yon — imagerie');
+    await server.dataSource.query(`UPDATE centre SET active = true WHERE id = $1`, [centres.hospital]);
+  });
+
+  it('says when the window is empty and gives the first free slots after it', async () => {
+    await insertSlot(server.dataSource, { centreId: centres.hospital, modality: 'mri', startsInHours: 24 * 6 });
+    const result = await search(
+      'modality=mri&pacemaker=true&from=' + encodeURIComponent(new Date(Date.now() + 3 * 86_400_000).toISOString()),
+    );
+    expect(result.slots).toEqual([]);
+    expect(result.firstAfterWindow).toHaveLength(1);
+    expect(new Date(result.window.to).getTime() - new Date(result.window.from).getTime()).toBe(48 * 3_600_000);
+  });
+
+  it('searches up to 72 h ahead, no further, and names bad parameters', async () => {
+    const to72 = encodeURIComponent(new Date(Date.now() + 71 * 3_600_000).toISOString());
+    expect((await secretary.get(`/api/slots/search?modality=ct&to=${to72}`)).status).toBe(200);
+    const to80 = encodeURIComponent(new Date(Date.now() + 80 * 3_600_000).toISOString());
+    expect((await secretary.get(`/api/slots/search?modality=ct&to=${to80}`)).status).toBe(400);
+    const bad = await secretary.get<{ fields: Record<string, string[]> }>(
+      '/api/slots/search?modality=pet&latitude=200&longitude=1&pacemaker=perhaps',
+    );
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.fields).sort()).toEqual(['latitude', 'modality', 'pacemaker']);
+  });
+});
