@@ -1,6 +1,8 @@
 module.exports = {
   displayName: 'console',
   preset: '../jest.preset.cjs',
+  // Unit tests only: the end-to-end suite under e2e/ has its own config.
+  roots: ['<rootDir>/src'],
   setupFilesAfterEnv: ['<rootDir>/src/test-setup.ts'],
   coverageDirectory: '../coverage/console',
   testEnvironment: 'jsdom',
