@@ -1,10 +1,12 @@
 import { CreateTerritoryCentreAccount1763920000000 } from './1763920000000-CreateTerritoryCentreAccount';
 import { AddSessionsLockoutAndAudit1763930000000 } from './1763930000000-AddSessionsLockoutAndAudit';
 import { CreateAgenda1763940000000 } from './1763940000000-CreateAgenda';
+import { CreateRequestsAndBooking1763960000000 } from './1763960000000-CreateRequestsAndBooking';
 
 /** Every migration, oldest first. Listed here so that the bundled server carries them. */
 export const ALL_MIGRATIONS = [
   CreateTerritoryCentreAccount1763920000000,
   AddSessionsLockoutAndAudit1763930000000,
   CreateAgenda1763940000000,
+  CreateRequestsAndBooking1763960000000,
 ];

@@ -9,8 +9,10 @@ import { typeOrmOptions } from './database/typeorm-options';
 import { AccountsModule } from './accounts/accounts.module';
 import { AgendaModule } from './agenda/agenda.module';
 import { AuditModule } from './audit/audit.module';
+import { BookingModule } from './booking/booking.module';
 import { HealthModule } from './health/health.module';
 import { loggerOptions } from './logging/logger-options';
+import { RequestsModule } from './requests/requests.module';
 import { TerritoryModule } from './territory/territory.module';
 
 /** The whole server, on the database at `databaseUrl`. */
@@ -28,6 +30,8 @@ export class AppModule {
         HealthModule,
         TerritoryModule,
         AgendaModule,
+        RequestsModule,
+        BookingModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],

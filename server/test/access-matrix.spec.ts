@@ -14,6 +14,7 @@ const STAFF = ['coordinator', 'admin'] as const;
 const PUBLISHERS = ['centre', 'coordinator', 'admin'] as const;
 const AGENDA_READERS = ['secretariat', 'centre', 'coordinator', 'admin'] as const;
 const SEARCHERS = ['secretariat', 'coordinator', 'admin'] as const;
+const SUBMITTERS = ['secretariat', 'coordinator', 'admin', 'doctor'] as const;
 const NOW = new Date().toISOString();
 const IN_A_WEEK = new Date(Date.now() + 7 * 86_400_000).toISOString();
 const CLOSURE = { from: '2030-01-01T00:00:00Z', to: '2030-01-02T00:00:00Z', reason: 'matrix' };
@@ -81,6 +82,52 @@ const MATRIX: Record<string, RouteRule> = {
   'POST /api/slot-rules/:id/stop': {
     allow: PUBLISHERS,
     probe: { path: `/api/slot-rules/${UNKNOWN_ID}/stop`, body: { reason: 'matrix' }, expect: 404 },
+  },
+  'POST /api/requests': { allow: SUBMITTERS, probe: { body: {}, expect: 400 } },
+  'GET /api/requests': { allow: ROLES, probe: { expect: 200 } },
+  'GET /api/requests/:id': { allow: ROLES, probe: { path: `/api/requests/${UNKNOWN_ID}`, expect: 404 } },
+  'PATCH /api/requests/:id': {
+    allow: SUBMITTERS,
+    probe: { path: `/api/requests/${UNKNOWN_ID}`, body: { form: {}, reason: 'matrix' }, expect: 404 },
+  },
+  'POST /api/requests/:id/override': {
+    allow: STAFF,
+    probe: { path: `/api/requests/${UNKNOWN_ID}/override`, body: { reason: 'matrix' }, expect: 404 },
+  },
+  'GET /api/requests/:id/history': { allow: ROLES, probe: { path: `/api/requests/${UNKNOWN_ID}/history`, expect: 404 } },
+  'GET /api/requests/:id/comments': { allow: ROLES, probe: { path: `/api/requests/${UNKNOWN_ID}/comments`, expect: 404 } },
+  'POST /api/requests/:id/comments': {
+    allow: ROLES,
+    probe: { path: `/api/requests/${UNKNOWN_ID}/comments`, body: { body: 'matrix' }, expect: 404 },
+  },
+  'POST /api/slots/:id/hold': { allow: SEARCHERS, probe: { path: `/api/slots/${UNKNOWN_ID}/hold`, body: {}, expect: 404 } },
+  'DELETE /api/slots/:id/hold': { allow: SEARCHERS, probe: { path: `/api/slots/${UNKNOWN_ID}/hold`, expect: 204 } },
+  'POST /api/appointments': { allow: SEARCHERS, probe: { body: {}, expect: 400 } },
+  'GET /api/appointments': { allow: AGENDA_READERS, probe: { expect: 200 } },
+  'GET /api/appointments/:id': { allow: ROLES, probe: { path: `/api/appointments/${UNKNOWN_ID}`, expect: 404 } },
+  'POST /api/appointments/:id/confirm': {
+    allow: PUBLISHERS,
+    probe: { path: `/api/appointments/${UNKNOWN_ID}/confirm`, expect: 404 },
+  },
+  'POST /api/appointments/:id/refuse': {
+    allow: PUBLISHERS,
+    probe: { path: `/api/appointments/${UNKNOWN_ID}/refuse`, body: { reason: 'matrix', slot: 'free' }, expect: 404 },
+  },
+  'POST /api/appointments/:id/done': {
+    allow: PUBLISHERS,
+    probe: { path: `/api/appointments/${UNKNOWN_ID}/done`, body: { result: 'confirmed' }, expect: 404 },
+  },
+  'POST /api/appointments/:id/no-show': {
+    allow: PUBLISHERS,
+    probe: { path: `/api/appointments/${UNKNOWN_ID}/no-show`, expect: 404 },
+  },
+  'POST /api/appointments/:id/cancel': {
+    allow: ROLES,
+    probe: { path: `/api/appointments/${UNKNOWN_ID}/cancel`, body: { reason: 'matrix' }, expect: 404 },
+  },
+  'POST /api/appointments/:id/reschedule': {
+    allow: SEARCHERS,
+    probe: { path: `/api/appointments/${UNKNOWN_ID}/reschedule`, body: { slotId: UNKNOWN_ID }, expect: 404 },
   },
 };
 

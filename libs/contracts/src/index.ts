@@ -9,3 +9,4 @@ export * from './lib/imaging-request';
 export * from './lib/request-assessment';
 export * from './lib/slot';
 export * from './lib/agenda';
+export * from './lib/requests';

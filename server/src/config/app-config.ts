@@ -21,6 +21,8 @@ export interface AppConfig {
   sessionIdleMinutes: number;
   /** Login attempts allowed per minute from one address (per instance). */
   loginRateLimitPerMinute: number;
+  /** How long a telesecretary's hold on a slot lasts. */
+  holdMinutes: number;
 }
 
 export class ConfigError extends Error {}
@@ -44,6 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     embeddedPostgresLog: parseFlag('EMBEDDED_PG_LOG', env['EMBEDDED_PG_LOG'], false),
     sessionIdleMinutes: parsePositiveInteger('SESSION_IDLE_MINUTES', env['SESSION_IDLE_MINUTES'], 30),
     loginRateLimitPerMinute: parsePositiveInteger('LOGIN_RATE_LIMIT', env['LOGIN_RATE_LIMIT'], 10),
+    holdMinutes: parsePositiveInteger('HOLD_MINUTES', env['HOLD_MINUTES'], 3),
   };
 }
 

@@ -2,6 +2,8 @@ import { AccountCentre } from '../accounts/account-centre.entity';
 import { Account } from '../accounts/account.entity';
 import { Session } from '../accounts/session.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
+import { Appointment } from '../booking/appointment.entity';
+import { ImagingRequestEntity } from '../requests/imaging-request.entity';
 import { Slot } from '../agenda/slot.entity';
 import { SlotRule } from '../agenda/slot-rule.entity';
 import { ImportSource } from '../agenda/imports/import-source.entity';
@@ -21,4 +23,6 @@ export const ENTITIES = [
   Slot,
   SlotRule,
   ImportSource,
+  ImagingRequestEntity,
+  Appointment,
 ];
