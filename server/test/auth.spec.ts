@@ -147,6 +147,10 @@ describe('login rate limit', () => {
         );
       }
       expect(statuses).toEqual([401, 401, 401, 429]);
+      const refused = await server
+        .client()
+        .post<{ message: string }>('/api/auth/login', { email: 'x@creneau.test', password: 'x' });
+      expect(refused.body.message).toContain('Trop de tentatives');
     } finally {
       await server.close();
     }

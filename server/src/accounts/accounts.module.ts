@@ -17,6 +17,7 @@ import { SessionService } from './session.service';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
         throttlers: [{ name: 'login', limit: config.loginRateLimitPerMinute, ttl: 60_000 }],
+        errorMessage: 'Trop de tentatives de connexion depuis cette adresse : réessayez dans une minute.',
       }),
     }),
   ],

@@ -94,7 +94,7 @@ export class AccountsService {
           entity: 'account',
           entityId: id,
           reason: dto.reason,
-          details: { fields: Object.keys(dto).filter((k) => k !== 'reason') },
+          details: { fields: changedFields(dto) },
         },
         manager,
       );
@@ -132,4 +132,11 @@ function assertMayManage(actor: Actor, role: Account['role']): void {
   if (role === 'admin' && actor.role !== 'admin') {
     throw new ForbiddenException('Seul un administrateur gère les comptes administrateur.');
   }
+}
+
+/** The fields a PATCH really sets: absent ones arrive as undefined properties of the DTO. */
+function changedFields(dto: UpdateAccountDto): string[] {
+  return Object.entries(dto)
+    .filter(([key, value]) => key !== 'reason' && value !== undefined)
+    .map(([key]) => key);
 }

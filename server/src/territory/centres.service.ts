@@ -64,7 +64,14 @@ export class CentresService {
       await manager.update(Centre, { id }, changes);
       const action = changes.active === false ? 'close' : changes.active === true ? 'reopen' : 'update';
       await this.audit.record(
-        { actor, action, entity: 'centre', entityId: id, reason, details: { fields: Object.keys(changes) } },
+        {
+          actor,
+          action,
+          entity: 'centre',
+          entityId: id,
+          reason,
+          details: { fields: Object.keys(changes).filter((key) => changes[key as keyof typeof changes] !== undefined) },
+        },
         manager,
       );
     });
