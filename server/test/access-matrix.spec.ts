@@ -1,4 +1,5 @@
 import { ROLES, type Role } from '@creneau/contracts';
+import { registeredApiRoutes } from './support/routes';
 import { startTestApp, TestApp } from './support/test-app';
 
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
@@ -140,7 +141,7 @@ describe('authorization matrix', () => {
 
   beforeAll(async () => {
     server = await startTestApp({ seedDemo: true });
-    routes = registeredApiRoutes(server);
+    routes = registeredApiRoutes(server.app);
   });
 
   afterAll(() => server.close());
@@ -165,19 +166,4 @@ function expectedStatus(rule: RouteRule, caller: Caller): number {
   if (rule.allow === 'public') return rule.probe.expect;
   if (caller === 'anonymous') return 401;
   return rule.allow.includes(caller) ? rule.probe.expect : 403;
-}
-
-/**
- * `METHOD /path` of every route Express holds under /api, but the OpenAPI docs' own and the
- * request logger's catch-all middleware (`/api/{*path}`), which handles nothing.
- */
-function registeredApiRoutes(server: TestApp): string[] {
-  const express = server.app.getHttpAdapter().getInstance() as {
-    router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] };
-  };
-  return express.router.stack
-    .flatMap((layer) =>
-      layer.route ? Object.keys(layer.route.methods).map((method) => `${method.toUpperCase()} ${layer.route?.path}`) : [],
-    )
-    .filter((route) => route.includes(' /api/') && !route.includes(' /api/docs') && !route.endsWith(' /api/{*path}'));
 }
