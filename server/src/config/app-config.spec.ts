@@ -7,6 +7,11 @@ describe('loadConfig', () => {
     expect(config.databaseUrl).toBeUndefined();
     expect(config.demoMode).toBe(true);
     expect(config.dataDir).toMatch(/\.data$/);
+    expect(config.jobsEnabled).toBe(true);
+  });
+
+  it('turns the scheduled jobs off with JOBS_ENABLED=false', () => {
+    expect(loadConfig({ JOBS_ENABLED: 'false' }).jobsEnabled).toBe(false);
   });
 
   it('turns demo mode off by default when DATABASE_URL is set', () => {
@@ -21,6 +26,7 @@ describe('loadConfig', () => {
     [{ PORT: '70000' }, /PORT/],
     [{ DEMO: 'maybe' }, /DEMO/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ JOBS_ENABLED: 'sometimes' }, /JOBS_ENABLED/],
   ])('refuses %p with a clear message', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -23,6 +23,8 @@ export interface AppConfig {
   loginRateLimitPerMinute: number;
   /** How long a telesecretary's hold on a slot lasts. */
   holdMinutes: number;
+  /** Run the scheduled jobs (imports polling…); off in tests, which call the jobs' logic directly. */
+  jobsEnabled: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -47,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionIdleMinutes: parsePositiveInteger('SESSION_IDLE_MINUTES', env['SESSION_IDLE_MINUTES'], 30),
     loginRateLimitPerMinute: parsePositiveInteger('LOGIN_RATE_LIMIT', env['LOGIN_RATE_LIMIT'], 10),
     holdMinutes: parsePositiveInteger('HOLD_MINUTES', env['HOLD_MINUTES'], 3),
+    jobsEnabled: parseFlag('JOBS_ENABLED', env['JOBS_ENABLED'], true),
   };
 }
 

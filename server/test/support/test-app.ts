@@ -39,6 +39,7 @@ export async function startTestApp({ seedDemo = false, ...overrides }: TestAppOp
     logLevel: process.env['LOG'] === '1' ? 'debug' : 'silent',
     consoleDir: '/nonexistent-console',
     loginRateLimitPerMinute: 10_000,
+    jobsEnabled: false,
     ...overrides,
   };
   const app = await NestFactory.create(AppModule.register(config, database.url), {
