@@ -8,6 +8,7 @@ import { APP_CONFIG } from './config/app-config.token';
 import { typeOrmOptions } from './database/typeorm-options';
 import { AccountsModule } from './accounts/accounts.module';
 import { AgendaModule } from './agenda/agenda.module';
+import { ImportsModule } from './agenda/imports/imports.module';
 import { AuditModule } from './audit/audit.module';
 import { BookingModule } from './booking/booking.module';
 import { HealthModule } from './health/health.module';
@@ -32,6 +33,7 @@ export class AppModule {
         AgendaModule,
         RequestsModule,
         BookingModule,
+        ImportsModule.register({ jobsEnabled: config.jobsEnabled }),
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],

@@ -35,6 +35,22 @@ const MATRIX: Record<string, RouteRule> = {
     probe: { body: { currentPassword: 'wrong', newPassword: 'long-enough-password' }, expect: 400 },
   },
   'GET /api/territories': { allow: ROLES, probe: { expect: 200 } },
+  'GET /api/centres/:centreId/import-sources': {
+    allow: ['centre', 'coordinator', 'admin'],
+    probe: { path: '/api/centres/not-a-uuid/import-sources', expect: 400 },
+  },
+  'POST /api/centres/:centreId/import-sources': {
+    allow: ['centre', 'coordinator', 'admin'],
+    probe: { path: `/api/centres/${UNKNOWN_ID}/import-sources`, body: {}, expect: 400 },
+  },
+  'PATCH /api/import-sources/:id': {
+    allow: ['centre', 'coordinator', 'admin'],
+    probe: { path: `/api/import-sources/${UNKNOWN_ID}`, body: { reason: 'matrix' }, expect: 404 },
+  },
+  'POST /api/import-sources/:id/run': {
+    allow: ['centre', 'coordinator', 'admin'],
+    probe: { path: `/api/import-sources/${UNKNOWN_ID}/run`, expect: 404 },
+  },
   'GET /api/accounts': { allow: STAFF, probe: { expect: 200 } },
   'GET /api/accounts/:id': { allow: STAFF, probe: { path: `/api/accounts/${UNKNOWN_ID}`, expect: 404 } },
   'POST /api/accounts': { allow: STAFF, probe: { body: {}, expect: 400 } },

@@ -1,7 +1,8 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { Modality } from '@creneau/contracts';
 
-export type ImportKind = 'ical' | 'fhir';
+export const IMPORT_KINDS = ['ical', 'fhir'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** A centre's own system that publishes its reserved slots: an iCal feed or a SMART Scheduling Links publication. */
 @Entity({ name: 'import_source' })
