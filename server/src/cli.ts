@@ -4,6 +4,7 @@ import { loadConfig } from './config/app-config';
 import { openDatabase } from './database/open-database';
 import { typeOrmOptions } from './database/typeorm-options';
 import { demoPassword } from './demo/demo-password';
+import { seedDemoActivity } from './demo/demo-activity';
 import { seedDemoTerritory } from './demo/demo-seed';
 
 const COMMANDS: Record<string, string> = {
@@ -27,6 +28,7 @@ async function cli(command: string | undefined): Promise<void> {
     if (command === 'seed:demo') {
       const password = await demoPassword(config.demoPassword, config.dataDir);
       const outcome = await seedDemoTerritory(dataSource, password);
+      if (outcome === 'seeded') await seedDemoActivity(dataSource);
       process.stdout.write(
         outcome === 'seeded'
           ? `Demo territory seeded; password: ${password}\n`

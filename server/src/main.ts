@@ -7,6 +7,7 @@ import { AppConfig, loadConfig } from './config/app-config';
 import { configureApp } from './configure-app';
 import { DatabaseHandle, openDatabase } from './database/open-database';
 import { demoPassword } from './demo/demo-password';
+import { seedDemoActivity } from './demo/demo-activity';
 import { seedDemoTerritory } from './demo/demo-seed';
 import { DEMO_ACCOUNTS } from './demo/demo-territory';
 
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
 async function seedDemo(app: INestApplication, config: AppConfig): Promise<string> {
   const password = await demoPassword(config.demoPassword, config.dataDir);
   await seedDemoTerritory(app.get(DataSource), password);
+  await seedDemoActivity(app.get(DataSource));
   return password;
 }
 

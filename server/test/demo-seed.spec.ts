@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { verifyPassword } from '../src/accounts/password-hasher';
 import { typeOrmOptions } from '../src/database/typeorm-options';
+import { seedDemoActivity } from '../src/demo/demo-activity';
 import { seedDemoTerritory } from '../src/demo/demo-seed';
 import { DEMO_ACCOUNTS, DEMO_CENTRES } from '../src/demo/demo-territory';
 import { createTestDatabase, TestDatabase } from './support/test-database';
@@ -85,6 +86,42 @@ describe('demo territory seed', () => {
     } finally {
       await Promise.all(sources.map((source) => source.destroy()));
       await fresh.drop();
+    }
+  });
+});
+
+describe('demo activity', () => {
+  it('gives a newcomer recurring slots for three weeks and a queue with a request in every state, each with its history', async () => {
+    const database = await createTestDatabase();
+    const dataSource = await new DataSource(typeOrmOptions(database.url)).initialize();
+    try {
+      await seedDemoTerritory(dataSource, 'demo');
+      expect(await seedDemoActivity(dataSource)).toBe('seeded');
+
+      const [{ rules, days }] = (await dataSource.query(
+        `SELECT (SELECT count(*)::int FROM slot_rule) AS rules,
+                (SELECT count(DISTINCT (starts_at AT TIME ZONE 'Europe/Paris')::date)::int FROM slot WHERE origin = 'rule') AS days`,
+      )) as { rules: number; days: number }[];
+      expect(rules).toBeGreaterThanOrEqual(8);
+      expect(days).toBeGreaterThanOrEqual(20);
+
+      const requests = (await dataSource.query(
+        `SELECT status, readiness, refusal_count, (SELECT count(*)::int FROM request_event e WHERE e.request_id = r.id) AS events
+           FROM imaging_request r ORDER BY reference`,
+      )) as { status: string; readiness: string; refusal_count: number; events: number }[];
+      expect(requests.map((r) => r.status)).toEqual(['incomplete', 'to-book', 'to-book', 'booked', 'confirmed', 'to-book']);
+      expect(requests.map((r) => r.readiness)).toContain('outside-protocol');
+      expect(requests.find((r) => r.refusal_count === 1)?.events).toBe(3);
+      expect(requests.every((r) => r.events >= 1)).toBe(true);
+
+      const overbooked = await dataSource.query(
+        `SELECT s.id FROM slot s WHERE s.booked_count <> (SELECT count(*) FROM appointment a WHERE a.slot_id = s.id AND a.status IN ('booked', 'confirmed'))`,
+      );
+      expect(overbooked).toEqual([]);
+      expect(await seedDemoActivity(dataSource)).toBe('already-active');
+    } finally {
+      await dataSource.destroy();
+      await database.drop();
     }
   });
 });

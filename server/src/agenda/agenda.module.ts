@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { FhirExportController } from './fhir-export.controller';
 import { FhirExportService } from './fhir-export.service';
+import { SlotRuleHorizonJob } from './slot-rule-horizon.job';
 import { SlotRuleMaterialiser } from './slot-rule-materialiser';
 import { SlotRulesController } from './slot-rules.controller';
 import { SlotRulesService } from './slot-rules.service';
@@ -10,7 +11,7 @@ import { SlotsService } from './slots.service';
 
 @Module({
   controllers: [SlotsController, SlotRulesController, FhirExportController],
-  providers: [SlotsService, SlotSearchService, SlotRulesService, SlotRuleMaterialiser, FhirExportService],
+  providers: [SlotsService, SlotSearchService, SlotRulesService, SlotRuleMaterialiser, FhirExportService, SlotRuleHorizonJob],
   exports: [SlotsService, SlotRulesService],
 })
 export class AgendaModule {}
