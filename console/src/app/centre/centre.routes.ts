@@ -1,15 +1,14 @@
 import { Routes } from '@angular/router';
-import { ROLE_LABELS } from '@creneau/contracts';
-import { WorkspaceHomeComponent } from '../workspace/workspace-home.component';
 
 export const centreRoutes: Routes = [
   {
     path: '',
-    component: WorkspaceHomeComponent,
+    loadComponent: () => import('./agenda/agenda-page.component').then((m) => m.AgendaPageComponent),
     title: 'Centre d’imagerie — Créneau',
-    data: {
-      heading: ROLE_LABELS.centre,
-      upcoming: 'À venir : la publication des créneaux réservés et le suivi des rendez-vous du centre.',
-    },
+  },
+  {
+    path: 'regles',
+    loadComponent: () => import('./rules/rules-page.component').then((m) => m.RulesPageComponent),
+    title: 'Créneaux récurrents — Créneau',
   },
 ];

@@ -13,6 +13,11 @@ export const coordinationRoutes: Routes = [
     },
   },
   {
+    path: 'hors-protocole',
+    loadComponent: () => import('./protocol/outside-protocol-page.component').then((m) => m.OutsideProtocolPageComponent),
+    title: 'Hors protocole — Créneau',
+  },
+  {
     path: 'comptes',
     loadComponent: () => import('./accounts/accounts-page.component').then((m) => m.AccountsPageComponent),
     title: 'Comptes — Créneau',

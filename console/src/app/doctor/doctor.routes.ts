@@ -1,15 +1,14 @@
 import { Routes } from '@angular/router';
-import { ROLE_LABELS } from '@creneau/contracts';
-import { WorkspaceHomeComponent } from '../workspace/workspace-home.component';
 
 export const doctorRoutes: Routes = [
   {
     path: '',
-    component: WorkspaceHomeComponent,
+    loadComponent: () => import('./my-requests-page.component').then((m) => m.MyRequestsPageComponent),
     title: 'Médecin demandeur — Créneau',
-    data: {
-      heading: ROLE_LABELS.doctor,
-      upcoming: 'À venir : la demande d’examen en ligne et le suivi de vos demandes.',
-    },
+  },
+  {
+    path: 'demande',
+    loadComponent: () => import('./doctor-request-page.component').then((m) => m.DoctorRequestPageComponent),
+    title: 'Nouvelle demande — Créneau',
   },
 ];

@@ -1,15 +1,19 @@
 import { Routes } from '@angular/router';
-import { ROLE_LABELS } from '@creneau/contracts';
-import { WorkspaceHomeComponent } from '../workspace/workspace-home.component';
 
 export const secretariatRoutes: Routes = [
   {
     path: '',
-    component: WorkspaceHomeComponent,
+    loadComponent: () => import('./queue/queue-page.component').then((m) => m.QueuePageComponent),
     title: 'Télésecrétariat — Créneau',
-    data: {
-      heading: ROLE_LABELS.secretariat,
-      upcoming: 'À venir : la saisie des demandes d’imagerie et la réservation des créneaux des centres.',
-    },
+  },
+  {
+    path: 'demandes/nouvelle',
+    loadComponent: () => import('./request/request-page.component').then((m) => m.RequestPageComponent),
+    title: 'Nouvelle demande — Créneau',
+  },
+  {
+    path: 'demandes/:id',
+    loadComponent: () => import('./request/request-page.component').then((m) => m.RequestPageComponent),
+    title: 'Demande — Créneau',
   },
 ];

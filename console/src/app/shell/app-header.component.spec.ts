@@ -45,12 +45,12 @@ describe('AppHeaderComponent', () => {
     const { header } = await render();
     expect(header.querySelector('.account .name')?.textContent).toBe('Claire Coordinatrice');
     expect(header.querySelector('.account .role')?.textContent).toBe('Coordination CPTS');
-    expect(links(header)).toEqual(['Vue d’ensemble', 'Comptes', 'Journal d’audit']);
+    expect(links(header)).toEqual(['Vue d’ensemble', 'Hors protocole', 'Comptes', 'Journal d’audit']);
   });
 
   it('gives each role its own pages', async () => {
     await signIn(sessionOf('centre'));
-    expect(links((await render()).header)).toEqual(['Centre']);
+    expect(links((await render()).header)).toEqual(['Agenda', 'Créneaux récurrents']);
   });
 
   it('signs out and goes to the login page', async () => {

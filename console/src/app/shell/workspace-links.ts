@@ -7,15 +7,25 @@ export interface WorkspaceLink {
 
 const COORDINATION: WorkspaceLink[] = [
   { label: 'Vue d’ensemble', path: '/coordination' },
+  { label: 'Hors protocole', path: '/coordination/hors-protocole' },
   { label: 'Comptes', path: '/coordination/comptes' },
   { label: 'Journal d’audit', path: '/coordination/journal' },
 ];
 
 /** The pages of each role's workspace, in the order of the header's navigation. */
 export const WORKSPACE_LINKS: Record<Role, WorkspaceLink[]> = {
-  secretariat: [{ label: 'Télésecrétariat', path: '/secretariat' }],
-  centre: [{ label: 'Centre', path: '/centre' }],
+  secretariat: [
+    { label: 'File des demandes', path: '/secretariat' },
+    { label: 'Nouvelle demande', path: '/secretariat/demandes/nouvelle' },
+  ],
+  centre: [
+    { label: 'Agenda', path: '/centre' },
+    { label: 'Créneaux récurrents', path: '/centre/regles' },
+  ],
   coordinator: COORDINATION,
   admin: COORDINATION,
-  doctor: [{ label: 'Mes demandes', path: '/medecin' }],
+  doctor: [
+    { label: 'Mes demandes', path: '/medecin' },
+    { label: 'Nouvelle demande', path: '/medecin/demande' },
+  ],
 };

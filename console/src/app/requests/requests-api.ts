@@ -1,0 +1,43 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import type { RequestInput, RequestSummary, RequestView } from '@creneau/contracts';
+import { Observable } from 'rxjs';
+
+/** `status` of `GET /api/requests`: one status, or `open` for incomplete, to book and booked. */
+export type RequestListStatus = 'open' | RequestSummary['status'];
+
+export interface RequestFilter {
+  status?: RequestListStatus;
+  /** Patient's or doctor's name, or reference. */
+  q?: string;
+}
+
+/** The server's `/api/requests`: the queue, the request forms and the coordinator's override. */
+@Injectable({ providedIn: 'root' })
+export class RequestsApi {
+  private readonly http = inject(HttpClient);
+
+  list(filter: RequestFilter = {}): Observable<RequestSummary[]> {
+    let params = new HttpParams();
+    if (filter.status) params = params.set('status', filter.status);
+    if (filter.q?.trim()) params = params.set('q', filter.q.trim());
+    return this.http.get<RequestSummary[]>('/api/requests', { params });
+  }
+
+  get(id: string): Observable<RequestView> {
+    return this.http.get<RequestView>(`/api/requests/${encodeURIComponent(id)}`);
+  }
+
+  create(input: RequestInput): Observable<RequestView> {
+    return this.http.post<RequestView>('/api/requests', input);
+  }
+
+  /** Replaces the form of a request not yet booked; the reason goes to its history. */
+  update(id: string, input: RequestInput & { reason: string }): Observable<RequestView> {
+    return this.http.patch<RequestView>(`/api/requests/${encodeURIComponent(id)}`, input);
+  }
+
+  override(id: string, reason: string): Observable<RequestView> {
+    return this.http.post<RequestView>(`/api/requests/${encodeURIComponent(id)}/override`, { reason });
+  }
+}
