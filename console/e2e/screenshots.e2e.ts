@@ -15,15 +15,16 @@ describe('workspaces at 1366×768', () => {
   afterAll(() => browser.close());
 
   it.each([
-    ['secretariat', 'secretariat@creneau.test', '/secretariat'],
-    ['centre', 'imagerie.hopital@creneau.test', '/centre'],
-    ['coordination', 'coordination@creneau.test', '/coordination'],
-  ])('%s', async (name, email, path) => {
+    ['secretariat', 'secretariat@creneau.test', '/secretariat', 'table.queue tbody tr'],
+    ['centre', 'imagerie.hopital@creneau.test', '/centre', '.agenda-day'],
+    ['coordination', 'coordination@creneau.test', '/coordination', '.centre-card >> nth=2'],
+    ['doctor', 'dr.martin@creneau.test', '/medecin', 'table.data tbody tr'],
+  ])('%s', async (name, email, path, ready) => {
     const { context, page } = await newPage(browser);
     try {
       await signIn(page, email);
       await waitForPath(page, path);
-      await page.locator('.centre-card').nth(2).waitFor();
+      await page.locator(ready).first().waitFor();
       await page.locator('.status.up').waitFor();
       // The whole workspace fits the screen: nothing to scroll sideways.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);

@@ -13,16 +13,14 @@ describe('signing in and out', () => {
   beforeEach(async () => ({ context, page } = await newPage(browser)));
   afterEach(() => context.close());
 
-  it('sends a visitor to the login page, then a secretary to the secretariat workspace with the territory’s three centres', async () => {
+  it('sends a visitor to the login page, then a secretary to the secretariat’s queue', async () => {
     await page.goto(`${baseUrl()}/`);
     await waitForPath(page, '/connexion');
     await signIn(page, 'secretariat@creneau.test');
     await waitForPath(page, '/secretariat');
 
-    expect(await page.locator('h1').textContent()).toBe('Télésecrétariat');
-    await page.locator('.centre-card').nth(2).waitFor();
-    expect(await page.locator('.centre-card h3').allTextContents()).toHaveLength(3);
-    expect(await page.locator('.protocol').textContent()).toContain('Délai cible 48 h, maximum 72 h');
+    expect(await page.locator('h1').textContent()).toBe('File des demandes');
+    await page.locator('table.queue tbody tr').first().waitFor();
     expect(await page.locator('.app-header .account .role').textContent()).toBe('Télésecrétariat');
     expect(await page.title()).toBe('Télésecrétariat — Créneau');
   });

@@ -77,9 +77,15 @@ export class AgendaPageComponent {
       entries: entries.filter((entry) => localDate(entry.slot.start, this.timeZone()) === day),
     }));
   });
-  protected readonly toConfirm = computed(
-    () => this.data()?.appointments.filter((appointment) => appointment.status === 'booked').length ?? 0,
-  );
+  /** Appointments booked with the centre and not answered yet, whatever their day: the first thing to do. */
+  protected readonly toConfirm = computed(() => {
+    const data = this.data();
+    if (!data) return [];
+    const requests = new Map(data.requests.map((request) => [request.id, request]));
+    return data.appointments
+      .filter((appointment) => appointment.status === 'booked')
+      .map((appointment) => ({ appointment, request: requests.get(appointment.requestId) }));
+  });
 
   protected readonly modalityLabels = MODALITY_LABELS;
   protected readonly slotStateLabels = SLOT_STATE_LABELS;

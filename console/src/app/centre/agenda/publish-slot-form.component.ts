@@ -1,10 +1,10 @@
-import { ChangeDetectionStrategy, Component, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, OnInit, output, signal } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MODALITY_LABELS, type CentreSummary, type Modality, type SlotView } from '@creneau/contracts';
 import { parseIsoDate, parseLocalTime, wallTimeToInstant } from '@creneau/domain';
 import { firstValueFrom } from 'rxjs';
 import { apiErrorMessage } from '../../api/api-error';
-import { formatInstant } from '../../time/format-instant';
+import { formatInstant, localDate } from '../../time/format-instant';
 import { AgendaApi } from './agenda-api';
 
 /** A one-off reserved slot, in the territory's local time. */
@@ -35,7 +35,7 @@ import { AgendaApi } from './agenda-api';
     </form>
   `,
 })
-export class PublishSlotFormComponent {
+export class PublishSlotFormComponent implements OnInit {
   readonly centre = input.required<CentreSummary>();
   readonly timeZone = input.required<string>();
   readonly published = output<SlotView>();
@@ -50,6 +50,10 @@ export class PublishSlotFormComponent {
     capacity: 1,
   });
   protected readonly outcome = signal<{ kind: 'success' | 'error'; text: string } | null>(null);
+
+  ngOnInit(): void {
+    this.form.patchValue({ modality: this.centre().modalities[0] ?? '', date: localDate(new Date(), this.timeZone()) });
+  }
 
   protected async publish(): Promise<void> {
     const { modality, date, time, durationMinutes, capacity } = this.form.getRawValue();
