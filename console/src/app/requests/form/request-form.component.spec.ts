@@ -22,7 +22,11 @@ describe('RequestFormComponent', () => {
   afterEach(() => http.verify());
 
   async function render(mode: RequestFormMode = 'secretariat', request: RequestView | null = null) {
-    await signIn(mode === 'doctor' ? sessionOf('doctor', { displayName: 'Dr Jeanne Martin (médecin généraliste)' }) : sessionOf('secretariat'));
+    await signIn(
+      mode === 'doctor'
+        ? sessionOf('doctor', { displayName: 'Dr Jeanne Martin (médecin généraliste)' })
+        : sessionOf('secretariat'),
+    );
     fixture = TestBed.createComponent(RequestFormComponent);
     fixture.componentRef.setInput('mode', mode);
     fixture.componentRef.setInput('request', request);
@@ -122,7 +126,10 @@ describe('RequestFormComponent', () => {
     http
       .expectOne('/api/requests')
       .flush(
-        { message: 'Bon de demande invalide : voir les champs en erreur.', fields: { 'form.patient.birthDate': ['Trop ancienne.'] } },
+        {
+          message: 'Bon de demande invalide : voir les champs en erreur.',
+          fields: { 'form.patient.birthDate': ['Trop ancienne.'] },
+        },
         { status: 400, statusText: 'Bad Request' },
       );
     await settle(fixture);
