@@ -76,6 +76,9 @@ describe('every API route under malformed input', () => {
 
   afterAll(() => server.close());
 
+  // About a thousand requests through the real server.
+  jest.setTimeout(300_000);
+
   it('answers with a 4xx that says why, never a 5xx', async () => {
     const routes = registeredApiRoutes(server.app).filter((route) => route !== 'POST /api/auth/logout');
     expect(routes.length).toBeGreaterThan(30);

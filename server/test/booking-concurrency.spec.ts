@@ -19,6 +19,9 @@ describe('booking under contention', () => {
 
   afterAll(() => server.close());
 
+  // Hundreds of HTTP bookings through a real server and PostgreSQL on 2 cores: seconds normally, more on a busy machine.
+  jest.setTimeout(300_000);
+
   /** `count` bookable requests, recorded the way the secretariat does. */
   async function requests(client: ApiClient, count: number): Promise<string[]> {
     const ids: string[] = [];

@@ -26,6 +26,7 @@ export function typeOrmOptions(url: string): DataSourceOptions {
     synchronize: false,
     logger: new DatabaseLogger(),
     maxQueryExecutionTime: 1_000,
-    extra: { max: 20, connectionTimeoutMillis: 5_000, application_name: 'creneau' },
+    // A burst waits for a connection rather than failing: 20 per instance, PostgreSQL beside it.
+    extra: { max: 20, connectionTimeoutMillis: 30_000, application_name: 'creneau' },
   };
 }
