@@ -6,6 +6,8 @@ module.exports = {
   setupFilesAfterEnv: ['<rootDir>/src/test-setup.ts'],
   coverageDirectory: '../coverage/console',
   testEnvironment: 'jsdom',
+  // A spec's first test compiles its component's template (JIT): on two busy cores that alone can pass 5 s.
+  testTimeout: 20_000,
   transform: {
     '^.+\\.(ts|mjs|js|html)$': [
       'jest-preset-angular',

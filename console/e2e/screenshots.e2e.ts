@@ -16,7 +16,7 @@ describe('workspaces at 1366×768', () => {
 
   it.each([
     ['secretariat', 'secretariat@creneau.test', '/secretariat', 'table.queue tbody tr'],
-    ['centre', 'imagerie.hopital@creneau.test', '/centre', '.agenda-day'],
+    ['centre', 'imagerie.hopital@creneau.test', '/centre', '.agenda-week'],
     ['coordination', 'coordination@creneau.test', '/coordination', '.centre-card >> nth=2'],
     ['doctor', 'dr.martin@creneau.test', '/medecin', 'table.data tbody tr'],
   ])('%s', async (name, email, path, ready) => {

@@ -37,7 +37,7 @@ export class AgendaPageComponent {
   protected readonly own = inject(OwnCentre);
   protected readonly timeZone = inject(TerritoryStore).timeZone;
 
-  protected readonly scale = signal<AgendaScale>('day');
+  protected readonly scale = signal<AgendaScale>('week');
   protected readonly date = signal(localDate(new Date(), this.timeZone()));
   protected readonly period = computed(() => agendaPeriod(this.date(), this.scale(), this.timeZone()));
   private readonly refresh = signal(0);

@@ -123,15 +123,13 @@ describe('RequestFormComponent', () => {
     await render();
     fillComplete();
     ctrlEnter();
-    http
-      .expectOne('/api/requests')
-      .flush(
-        {
-          message: 'Bon de demande invalide : voir les champs en erreur.',
-          fields: { 'form.patient.birthDate': ['Trop ancienne.'] },
-        },
-        { status: 400, statusText: 'Bad Request' },
-      );
+    http.expectOne('/api/requests').flush(
+      {
+        message: 'Bon de demande invalide : voir les champs en erreur.',
+        fields: { 'form.patient.birthDate': ['Trop ancienne.'] },
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
     await settle(fixture);
     expect(form.querySelector('#rq-birthDate-error')?.textContent).toBe('Trop ancienne.');
     expect(document.activeElement?.id).toBe('rq-birthDate');
