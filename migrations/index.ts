@@ -2,6 +2,7 @@ import { CreateTerritoryCentreAccount1763920000000 } from './1763920000000-Creat
 import { AddSessionsLockoutAndAudit1763930000000 } from './1763930000000-AddSessionsLockoutAndAudit';
 import { CreateAgenda1763940000000 } from './1763940000000-CreateAgenda';
 import { CreateRequestsAndBooking1763960000000 } from './1763960000000-CreateRequestsAndBooking';
+import { CreateJobRunsAndFlags1764030000000 } from './1764030000000-CreateJobRunsAndFlags';
 
 /** Every migration, oldest first. Listed here so that the bundled server carries them. */
 export const ALL_MIGRATIONS = [
@@ -9,4 +10,5 @@ export const ALL_MIGRATIONS = [
   AddSessionsLockoutAndAudit1763930000000,
   CreateAgenda1763940000000,
   CreateRequestsAndBooking1763960000000,
+  CreateJobRunsAndFlags1764030000000,
 ];

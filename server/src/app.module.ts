@@ -12,14 +12,16 @@ import { ImportsModule } from './agenda/imports/imports.module';
 import { AuditModule } from './audit/audit.module';
 import { BookingModule } from './booking/booking.module';
 import { HealthModule } from './health/health.module';
+import { Clock, SystemClock } from './jobs/clock';
+import { JobsModule } from './jobs/jobs.module';
 import { loggerOptions } from './logging/logger-options';
 import { RequestsModule } from './requests/requests.module';
 import { TerritoryModule } from './territory/territory.module';
 
-/** The whole server, on the database at `databaseUrl`. */
+/** The whole server, on the database at `databaseUrl`; tests pass a clock of their own to drive the jobs. */
 @Module({})
 export class AppModule {
-  static register(config: AppConfig, databaseUrl: string): DynamicModule {
+  static register(config: AppConfig, databaseUrl: string, clock: Clock = new SystemClock()): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -33,7 +35,8 @@ export class AppModule {
         AgendaModule,
         RequestsModule,
         BookingModule,
-        ImportsModule.register({ jobsEnabled: config.jobsEnabled }),
+        ImportsModule,
+        JobsModule.register({ enabled: config.jobsEnabled, clock }),
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],

@@ -59,6 +59,7 @@ const MATRIX: Record<string, RouteRule> = {
     probe: { path: `/api/accounts/${UNKNOWN_ID}`, body: { reason: 'matrix' }, expect: 404 },
   },
   'GET /api/audit': { allow: STAFF, probe: { expect: 200 } },
+  'GET /api/jobs/runs': { allow: STAFF, probe: { expect: 200 } },
   'GET /api/fhir/$bulk-publish': { allow: 'public', probe: { expect: 200 } },
   'GET /api/fhir/locations.ndjson': { allow: 'public', probe: { expect: 200 } },
   'GET /api/fhir/schedules.ndjson': { allow: 'public', probe: { expect: 200 } },

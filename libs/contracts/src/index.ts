@@ -10,3 +10,4 @@ export * from './lib/request-assessment';
 export * from './lib/slot';
 export * from './lib/agenda';
 export * from './lib/requests';
+export * from './lib/jobs';

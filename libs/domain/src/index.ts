@@ -11,3 +11,4 @@ export * from './lib/request-gate';
 export * from './lib/slot-eligibility';
 export * from './lib/slot-ranking';
 export * from './lib/recurrence';
+export * from './lib/working-hours';

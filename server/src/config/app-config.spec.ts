@@ -14,6 +14,15 @@ describe('loadConfig', () => {
     expect(loadConfig({ JOBS_ENABLED: 'false' }).jobsEnabled).toBe(false);
   });
 
+  it('sets the delays of the jobs: 4 working hours to chase, 3 days to lost to follow-up, 12 months to pseudonymise', () => {
+    expect(loadConfig({})).toMatchObject({ chaseAfterWorkingHours: 4, lostToFollowUpDays: 3, retentionMonths: 12 });
+    expect(loadConfig({ CHASE_AFTER_WORKING_HOURS: '2', LOST_TO_FOLLOW_UP_DAYS: '7', RETENTION_MONTHS: '24' })).toMatchObject({
+      chaseAfterWorkingHours: 2,
+      lostToFollowUpDays: 7,
+      retentionMonths: 24,
+    });
+  });
+
   it('turns demo mode off by default when DATABASE_URL is set', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' });
     expect(config.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/test');
@@ -27,6 +36,8 @@ describe('loadConfig', () => {
     [{ DEMO: 'maybe' }, /DEMO/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ JOBS_ENABLED: 'sometimes' }, /JOBS_ENABLED/],
+    [{ CHASE_AFTER_WORKING_HOURS: '0' }, /CHASE_AFTER_WORKING_HOURS/],
+    [{ RETENTION_MONTHS: 'a year' }, /RETENTION_MONTHS/],
   ])('refuses %p with a clear message', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

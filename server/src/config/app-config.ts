@@ -25,6 +25,12 @@ export interface AppConfig {
   holdMinutes: number;
   /** Run the scheduled jobs (imports polling…); off in tests, which call the jobs' logic directly. */
   jobsEnabled: boolean;
+  /** Working hours (Mon–Fri 08:00–18:00) a centre has to answer a booking before it is chased. */
+  chaseAfterWorkingHours: number;
+  /** Days after an appointment past which an unknown outcome makes it lost to follow-up. */
+  lostToFollowUpDays: number;
+  /** Months after a request is closed before its patient's identity is pseudonymised. */
+  retentionMonths: number;
 }
 
 export class ConfigError extends Error {}
@@ -50,6 +56,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginRateLimitPerMinute: parsePositiveInteger('LOGIN_RATE_LIMIT', env['LOGIN_RATE_LIMIT'], 10),
     holdMinutes: parsePositiveInteger('HOLD_MINUTES', env['HOLD_MINUTES'], 3),
     jobsEnabled: parseFlag('JOBS_ENABLED', env['JOBS_ENABLED'], true),
+    chaseAfterWorkingHours: parsePositiveInteger('CHASE_AFTER_WORKING_HOURS', env['CHASE_AFTER_WORKING_HOURS'], 4),
+    lostToFollowUpDays: parsePositiveInteger('LOST_TO_FOLLOW_UP_DAYS', env['LOST_TO_FOLLOW_UP_DAYS'], 3),
+    retentionMonths: parsePositiveInteger('RETENTION_MONTHS', env['RETENTION_MONTHS'], 12),
   };
 }
 
