@@ -12,8 +12,6 @@ const FLAGS = [
   '--no-first-run',
   '--disable-component-update',
   '--disable-sync',
-  // French date and time inputs (jj/mm/aaaa), as on the users' machines.
-  '--lang=fr-FR',
 ];
 /** A common office laptop screen: every page must be usable there. */
 export const VIEWPORT = { width: 1366, height: 768 };

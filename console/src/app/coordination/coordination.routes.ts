@@ -13,6 +13,11 @@ export const coordinationRoutes: Routes = [
     },
   },
   {
+    path: 'centres',
+    loadComponent: () => import('./centres/centres-page.component').then((m) => m.CentresPageComponent),
+    title: 'Centres — Créneau',
+  },
+  {
     path: 'hors-protocole',
     loadComponent: () => import('./protocol/outside-protocol-page.component').then((m) => m.OutsideProtocolPageComponent),
     title: 'Hors protocole — Créneau',

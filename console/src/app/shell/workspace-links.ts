@@ -7,6 +7,7 @@ export interface WorkspaceLink {
 
 const COORDINATION: WorkspaceLink[] = [
   { label: 'Vue d’ensemble', path: '/coordination' },
+  { label: 'Centres', path: '/coordination/centres' },
   { label: 'Hors protocole', path: '/coordination/hors-protocole' },
   { label: 'Comptes', path: '/coordination/comptes' },
   { label: 'Journal d’audit', path: '/coordination/journal' },

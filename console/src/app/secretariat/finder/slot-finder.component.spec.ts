@@ -137,6 +137,12 @@ describe('SlotFinderComponent', () => {
     expect(alert).toContain('Centre fermé sur ce créneau : travaux.');
   });
 
+  it('gives a held slot back when the secretary leaves the page', async () => {
+    await holdFirst();
+    fixture.destroy();
+    expect(http.expectOne('/api/slots/s1/hold').request.method).toBe('DELETE');
+  });
+
   it('shows the slots as a grid by centre and day', async () => {
     button(finder, 'Grille par centre').click();
     await settle(fixture);

@@ -3,6 +3,7 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
+  DestroyRef,
   ElementRef,
   inject,
   input,
@@ -66,6 +67,11 @@ export class SlotFinderComponent {
   private focused = false;
 
   constructor() {
+    // A slot still held when the secretary leaves goes back at once rather than when the hold expires.
+    inject(DestroyRef).onDestroy(() => {
+      const hold = this.hold();
+      if (hold) void this.releaseQuietly(hold.hit.slotId);
+    });
     // The list's first slot takes the focus once, when it first shows: Enter holds it.
     afterRenderEffect(() => {
       const button = this.holdButtons()[0];
