@@ -32,4 +32,9 @@ export const coordinationRoutes: Routes = [
     loadComponent: () => import('./audit/audit-page.component').then((m) => m.AuditPageComponent),
     title: 'Journal d’audit — Créneau',
   },
+  {
+    path: 'taches',
+    loadComponent: () => import('./jobs/jobs-page.component').then((m) => m.JobsPageComponent),
+    title: 'Tâches planifiées — Créneau',
+  },
 ];

@@ -45,7 +45,14 @@ describe('AppHeaderComponent', () => {
     const { header } = await render();
     expect(header.querySelector('.account .name')?.textContent).toBe('Claire Coordinatrice');
     expect(header.querySelector('.account .role')?.textContent).toBe('Coordination CPTS');
-    expect(links(header)).toEqual(['Vue d’ensemble', 'Centres', 'Hors protocole', 'Comptes', 'Journal d’audit']);
+    expect(links(header)).toEqual([
+      'Vue d’ensemble',
+      'Centres',
+      'Hors protocole',
+      'Comptes',
+      'Journal d’audit',
+      'Tâches planifiées',
+    ]);
   });
 
   it('gives each role its own pages', async () => {

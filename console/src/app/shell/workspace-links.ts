@@ -11,6 +11,7 @@ const COORDINATION: WorkspaceLink[] = [
   { label: 'Hors protocole', path: '/coordination/hors-protocole' },
   { label: 'Comptes', path: '/coordination/comptes' },
   { label: 'Journal d’audit', path: '/coordination/journal' },
+  { label: 'Tâches planifiées', path: '/coordination/taches' },
 ];
 
 /** The pages of each role's workspace, in the order of the header's navigation. */
