@@ -1,0 +1,211 @@
+// Booking benchmark: throughput on distinct slots, and latency when 10 telesecretaries fight for one slot.
+// Usage: npm run bench:booking [-- --bookings 3000 --concurrency 32 --rounds 1000]
+// DATABASE_URL: its server (a fresh database is created and dropped there); unset: an embedded PostgreSQL.
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { findFreePort, openBenchDatabase, withClient } from '../lib/database.mjs';
+import { signIn, startServer, stopServer } from '../lib/server.mjs';
+import { describeMachine, summary } from '../lib/stats.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const require = createRequire(import.meta.url);
+const PASSWORD = 'bench-password';
+const CONTENDERS = 10;
+const log = (message) => process.stdout.write(`[bench:booking] ${message}\n`);
+
+const { values: args } = parseArgs({
+  options: {
+    bookings: { type: 'string', default: '3000' },
+    concurrency: { type: 'string', default: '32' },
+    rounds: { type: 'string', default: '1000' },
+  },
+});
+const BOOKINGS = Number(args.bookings);
+const CONCURRENCY = Number(args.concurrency);
+const ROUNDS = Number(args.rounds);
+
+async function main() {
+  log('building the server');
+  execFileSync('npx', ['nx', 'build', 'server'], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, NX_DAEMON: 'false' } });
+  const database = await openBenchDatabase(log);
+  let server;
+  try {
+    execFileSync(process.execPath, [join(ROOT, 'dist/server/cli.js'), 'migrate'], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'warn' },
+    });
+    log('seeding');
+    const seeded = await withClient(database.url, (client) => seed(client));
+    server = await startServer(ROOT, { port: await findFreePort(), databaseUrl: database.url });
+    const secretaries = await Promise.all(seeded.secretaries.map((email) => signIn(server.baseUrl, email, PASSWORD)));
+
+    log(`throughput: ${BOOKINGS} bookings of distinct slots, ${CONCURRENCY} at a time`);
+    const throughput = await distinctSlots(server.baseUrl, secretaries, seeded.distinct);
+    log(`contention: ${ROUNDS} rounds of ${CONTENDERS} clients on one slot`);
+    const contention = await contendedSlots(server.baseUrl, secretaries, seeded.contended);
+    const overbooked = await withClient(database.url, (client) =>
+      client.query(`SELECT count(*)::int AS n FROM slot s WHERE s.booked_count > s.capacity
+                      OR s.booked_count <> (SELECT count(*) FROM appointment a WHERE a.slot_id = s.id AND a.status IN ('booked','confirmed'))`),
+    );
+
+    const results = {
+      date: new Date().toISOString(),
+      machine: describeMachine(),
+      postgres: seeded.postgres,
+      embedded: database.embedded,
+      throughput,
+      contention,
+      overbookedSlots: overbooked.rows[0].n,
+    };
+    mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+    const file = join(ROOT, 'bench/results', `booking-${results.date.replace(/[:.]/g, '-')}.json`);
+    writeFileSync(file, JSON.stringify(results, null, 2));
+    log(JSON.stringify({ throughput, contention, overbookedSlots: results.overbookedSlots }, null, 2));
+    log(`results: ${file}`);
+  } finally {
+    if (server) await stopServer(server);
+    await database.close();
+  }
+}
+
+/** One territory and centre, ten secretaries, bookable CT requests and slots within the next 48 h. */
+async function seed(client) {
+  const hash = await require('@node-rs/argon2').hash(PASSWORD);
+  const postgres = (await client.query('SHOW server_version')).rows[0].server_version;
+  const territory = (
+    await client.query(
+      `INSERT INTO territory (name, timezone, target_delay_hours, maximum_delay_hours) VALUES ('Bench', 'Europe/Paris', 48, 72) RETURNING id`,
+    )
+  ).rows[0].id;
+  const centre = (
+    await client.query(
+      `INSERT INTO centre (territory_id, name, sector, organisation, street_address, postcode, city, latitude, longitude, phone, secure_email,
+         modalities, wheelchair_accessible, stretcher_accessible, accepts_mr_conditional_pacemaker)
+       VALUES ($1, 'Bench imaging', 'public', 'Bench', '1 rue du Banc', '85000', 'La Roche-sur-Yon', 46.67, -1.43, '+33 2 51 00 00 00', 'b@x.test',
+         '{radiography,ultrasound,ct,mri}', true, true, true) RETURNING id`,
+      [territory],
+    )
+  ).rows[0].id;
+  const secretaries = Array.from({ length: CONTENDERS }, (_, index) => `bench-secretary-${index}@creneau.test`);
+  for (const email of secretaries) {
+    await client.query(`INSERT INTO account (email, display_name, role, password_hash) VALUES ($1, $1, 'secretariat', $2)`, [
+      email,
+      hash,
+    ]);
+  }
+  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
+  const form = {
+    doctor: { name: 'Dr Banc', rpps: '10001234567', phone: '02 51 12 34 56' },
+    requestDate: today,
+    patient: {
+      lastName: 'Banc',
+      firstName: 'Test',
+      birthDate: '1960-01-01',
+      address: { street: '1 rue du Banc', postalCode: '85000', city: 'La Roche-sur-Yon' },
+      phone: '06 12 34 56 78',
+      email: null,
+      ambulatory: true,
+      mobilityAid: null,
+      pregnant: 'no',
+      pacemaker: false,
+    },
+    exam: { modality: 'ct', anatomicalRegion: 'Abdomen', contrast: false },
+    suspectedDiagnosis: { code: 'renal-colic', otherText: null },
+    clinicalElements: 'Banc d’essai.',
+    contrastWorkup: null,
+    allergies: { contrastAgent: false, details: null },
+    channel: 'phone',
+  };
+  const requests = BOOKINGS + ROUNDS * CONTENDERS;
+  const requestIds = (
+    await client.query(
+      `INSERT INTO imaging_request (reference, territory_id, status, readiness, form, modality, suspected_diagnosis, doctor_rpps, doctor_name,
+         patient_name, channel, received_at, target_at, maximum_at)
+       SELECT 'BENCH-' || n, $1, 'to-book', 'bookable', $2, 'ct', 'renal-colic', '10001234567', 'Dr Banc', 'BANC Test', 'phone',
+              now(), now() + interval '48 hours', now() + interval '72 hours'
+         FROM generate_series(1, $3) AS n ORDER BY n RETURNING id`,
+      [territory, JSON.stringify(form), requests],
+    )
+  ).rows.map((row) => row.id);
+  // Slots spread over the next 40 hours: the distinct ones, then one per contention round.
+  const slotIds = (
+    await client.query(
+      `INSERT INTO slot (centre_id, modality, starts_at, ends_at, release_at, origin)
+       SELECT $1, 'ct', now() + interval '3 hours' + n * interval '1 second', now() + interval '3 hours 20 minutes' + n * interval '1 second',
+              now() + interval '1 hour', 'manual'
+         FROM generate_series(1, $2) AS n ORDER BY n RETURNING id`,
+      [centre, BOOKINGS + ROUNDS],
+    )
+  ).rows.map((row) => row.id);
+  await client.query('ANALYZE');
+  return {
+    postgres,
+    secretaries,
+    distinct: requestIds.slice(0, BOOKINGS).map((requestId, index) => ({ requestId, slotId: slotIds[index] })),
+    contended: Array.from({ length: ROUNDS }, (_, round) => ({
+      slotId: slotIds[BOOKINGS + round],
+      requestIds: requestIds.slice(BOOKINGS + round * CONTENDERS, BOOKINGS + (round + 1) * CONTENDERS),
+    })),
+  };
+}
+
+async function book(baseUrl, headers, requestId, slotId) {
+  const started = performance.now();
+  const response = await fetch(`${baseUrl}/api/appointments`, {
+    method: 'POST',
+    headers: { ...headers, 'idempotency-key': randomUUID() },
+    body: JSON.stringify({ requestId, slotId }),
+  });
+  await response.arrayBuffer();
+  return { status: response.status, ms: performance.now() - started };
+}
+
+async function distinctSlots(baseUrl, secretaries, pairs) {
+  const latencies = [];
+  const statuses = {};
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async (_, worker) => {
+      while (next < pairs.length) {
+        const { requestId, slotId } = pairs[next++];
+        const { status, ms } = await book(baseUrl, secretaries[worker % secretaries.length], requestId, slotId);
+        latencies.push(ms);
+        statuses[status] = (statuses[status] ?? 0) + 1;
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    bookings: pairs.length,
+    concurrency: CONCURRENCY,
+    perSecond: Math.round(pairs.length / seconds),
+    latencyMs: summary(latencies),
+    statuses,
+  };
+}
+
+async function contendedSlots(baseUrl, secretaries, rounds) {
+  const latencies = [];
+  const statuses = {};
+  let roundsWithOneWinner = 0;
+  for (const { slotId, requestIds } of rounds) {
+    const answers = await Promise.all(requestIds.map((requestId, index) => book(baseUrl, secretaries[index], requestId, slotId)));
+    for (const { status, ms } of answers) {
+      latencies.push(ms);
+      statuses[status] = (statuses[status] ?? 0) + 1;
+    }
+    if (answers.filter((answer) => answer.status === 201).length === 1) roundsWithOneWinner++;
+  }
+  return { rounds: rounds.length, clients: CONTENDERS, roundsWithOneWinner, latencyMs: summary(latencies), statuses };
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error.stack ?? error}\n`);
+  process.exitCode = 1;
+});
