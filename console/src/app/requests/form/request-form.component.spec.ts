@@ -67,6 +67,16 @@ describe('RequestFormComponent', () => {
     expect(gate().textContent).toContain('Nom du médecin demandeur');
   });
 
+  it('takes the user to a missing field from the gate’s list', async () => {
+    await render();
+    (
+      Array.from(gate().querySelectorAll('button')).find(
+        (b) => b.textContent?.trim() === 'Date de naissance',
+      ) as HTMLButtonElement
+    ).click();
+    expect(document.activeElement?.id).toBe('rq-birthDate');
+  });
+
   it('says a request is bookable once complete, and saves it with Ctrl+Entrée', async () => {
     await render();
     fillComplete();

@@ -12,14 +12,15 @@ import {
   selector: 'cr-request-gate',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <section class="gate" [class]="assessment().readiness" aria-labelledby="gate-title" aria-live="polite">
-      <h2 id="gate-title">{{ readinessLabel() }}</h2>
+    <section class="gate" [class]="assessment().readiness" aria-labelledby="gate-title">
+      <!-- Only the verdict is announced as it changes, not every field of the list. -->
+      <h2 id="gate-title" aria-live="polite">{{ readinessLabel() }}</h2>
       @if (assessment().missing.length > 0) {
         <p>À compléter ({{ assessment().missing.length }}) :</p>
         <ul class="missing">
           @for (problem of assessment().missing; track problem.field) {
             <li>
-              <a href="#" (click)="$event.preventDefault(); fieldAsked.emit(problem.field)">{{ label(problem.field) }}</a>
+              <button type="button" class="link" (click)="fieldAsked.emit(problem.field)">{{ label(problem.field) }}</button>
             </li>
           }
         </ul>
