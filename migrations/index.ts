@@ -3,6 +3,7 @@ import { AddSessionsLockoutAndAudit1763930000000 } from './1763930000000-AddSess
 import { CreateAgenda1763940000000 } from './1763940000000-CreateAgenda';
 import { CreateRequestsAndBooking1763960000000 } from './1763960000000-CreateRequestsAndBooking';
 import { CreateJobRunsAndFlags1764030000000 } from './1764030000000-CreateJobRunsAndFlags';
+import { CreateLiveEvents1763990000000 } from './1763990000000-CreateLiveEvents';
 
 /** Every migration, oldest first. Listed here so that the bundled server carries them. */
 export const ALL_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const ALL_MIGRATIONS = [
   CreateAgenda1763940000000,
   CreateRequestsAndBooking1763960000000,
   CreateJobRunsAndFlags1764030000000,
+  CreateLiveEvents1763990000000,
 ];

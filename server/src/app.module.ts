@@ -14,6 +14,7 @@ import { BookingModule } from './booking/booking.module';
 import { HealthModule } from './health/health.module';
 import { Clock, SystemClock } from './jobs/clock';
 import { JobsModule } from './jobs/jobs.module';
+import { LiveModule } from './live/live.module';
 import { loggerOptions } from './logging/logger-options';
 import { RequestsModule } from './requests/requests.module';
 import { TerritoryModule } from './territory/territory.module';
@@ -35,6 +36,7 @@ export class AppModule {
         AgendaModule,
         RequestsModule,
         BookingModule,
+        LiveModule,
         ImportsModule,
         JobsModule.register({ enabled: config.jobsEnabled, clock }),
       ],

@@ -11,3 +11,4 @@ export * from './lib/slot';
 export * from './lib/agenda';
 export * from './lib/requests';
 export * from './lib/jobs';
+export * from './lib/live';

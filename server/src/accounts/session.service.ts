@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Subject } from 'rxjs';
 import { DataSource } from 'typeorm';
 import type { Role } from '@creneau/contracts';
 import type { Actor } from '../access/actor';
@@ -11,6 +12,13 @@ import type { AppConfig } from '../config/app-config';
 const MAXIMUM_SESSION_HOURS = 12;
 /** last_seen_at is refreshed at most this often, so that reads do not all turn into writes. */
 const TOUCH_AFTER_SECONDS = 60;
+
+/** An open session: account enabled, neither expired nor idle for more than `idleMinutes` (a parameter). */
+const OPEN_SESSION = (idleMinutes: string) =>
+  `a.disabled_at IS NULL AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(mins => ${idleMinutes})`;
+
+/** Sessions that just ended: one, or all of an account's but one. */
+export type EndedSessions = { sessionId: string } | { accountId: string; exceptSessionId: string | null };
 
 interface SessionRow {
   session_id: string;
@@ -24,6 +32,10 @@ interface SessionRow {
 
 @Injectable()
 export class SessionService {
+  private readonly ended = new Subject<EndedSessions>();
+  /** Sessions as they end (sign-out, account disabled, password changed): live connections end with them. */
+  readonly ended$ = this.ended.asObservable();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -53,8 +65,7 @@ export class SessionService {
               array(SELECT centre_id FROM account_centre WHERE account_id = a.id ORDER BY centre_id) AS centre_ids,
               s.last_seen_at < now() - make_interval(secs => $3) AS stale
          FROM session s JOIN account a ON a.id = s.account_id
-        WHERE s.id = $1 AND a.disabled_at IS NULL AND s.expires_at > now()
-          AND s.last_seen_at > now() - make_interval(mins => $2)`,
+        WHERE s.id = $1 AND ${OPEN_SESSION('$2')}`,
       [sessionId, this.config.sessionIdleMinutes, TOUCH_AFTER_SECONDS],
     )) as SessionRow[];
     const row = rows[0];
@@ -72,6 +83,7 @@ export class SessionService {
 
   async close(sessionId: string): Promise<void> {
     await this.dataSource.query(`DELETE FROM session WHERE id = $1`, [sessionId]);
+    this.ended.next({ sessionId });
   }
 
   /** Ends every session of an account (disabled, or its password changed), but the one given. */
@@ -80,6 +92,18 @@ export class SessionService {
       accountId,
       exceptSessionId ?? null,
     ]);
+    this.ended.next({ accountId, exceptSessionId: exceptSessionId ?? null });
+  }
+
+  /** Of these sessions, those still open, with their account's centres: live connections check theirs now and then. */
+  async stillOpen(sessionIds: readonly string[]): Promise<Map<string, string[]>> {
+    const rows = (await this.dataSource.query(
+      `SELECT s.id, array(SELECT centre_id FROM account_centre WHERE account_id = a.id ORDER BY centre_id) AS centre_ids
+         FROM session s JOIN account a ON a.id = s.account_id
+        WHERE s.id = ANY ($1) AND ${OPEN_SESSION('$2')}`,
+      [sessionIds, this.config.sessionIdleMinutes],
+    )) as { id: string; centre_ids: string[] }[];
+    return new Map(rows.map((row) => [row.id, row.centre_ids]));
   }
 }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { expandRule } from '@creneau/domain';
+import { recordLiveEvent } from '../live/live-events';
 import type { SlotRule } from './slot-rule.entity';
 
 /** How far ahead rules publish their slots. */
@@ -53,7 +54,7 @@ export class SlotRuleMaterialiser {
           AND (slot.status = 'open' OR (slot.status = 'withdrawn' AND slot.status_reason = $10))
           AND (slot.ends_at, slot.capacity, slot.modality, slot.indications, slot.release_at, slot.status)
               IS DISTINCT FROM (EXCLUDED.ends_at, EXCLUDED.capacity, EXCLUDED.modality, EXCLUDED.indications, EXCLUDED.release_at, 'open')
-       RETURNING (xmax = 0) AS inserted`,
+       RETURNING id, (xmax = 0) AS inserted`,
       [
         rule.centreId,
         rule.modality,
@@ -66,7 +67,7 @@ export class SlotRuleMaterialiser {
         ends,
         WITHDRAWN_BY_RULE_CHANGE,
       ],
-    )) as { inserted: boolean }[];
+    )) as { id: string; inserted: boolean }[];
 
     const [withdrawn] = (await manager.query(
       `UPDATE slot SET status = 'withdrawn', status_reason = $3, version = version + 1, updated_at = now()
@@ -74,9 +75,17 @@ export class SlotRuleMaterialiser {
           AND NOT (starts_at = ANY ($2::timestamptz[]))
        RETURNING id`,
       [rule.id, starts, WITHDRAWN_BY_RULE_CHANGE],
-    )) as [unknown[], number];
+    )) as [{ id: string }[], number];
 
-    const created = upserted.filter((row) => row.inserted).length;
-    return { created, updated: upserted.length - created, withdrawn: withdrawn.length };
+    const created = upserted.filter((row) => row.inserted).map((row) => row.id);
+    const updated = upserted.filter((row) => !row.inserted).map((row) => row.id);
+    await recordLiveEvent(manager, 'slot.published', created);
+    await recordLiveEvent(manager, 'slot.changed', updated);
+    await recordLiveEvent(
+      manager,
+      'slot.withdrawn',
+      withdrawn.map((row) => row.id),
+    );
+    return { created: created.length, updated: updated.length, withdrawn: withdrawn.length };
   }
 }

@@ -11,6 +11,7 @@ import { RETAINED_INDICATIONS, type IndicationCode, type Modality, type SlotView
 import type { Actor } from '../access/actor';
 import { assertMayActForCentre, visibleCentreIds } from '../access/centre-scope';
 import { AuditService } from '../audit/audit.service';
+import { recordLiveEvent } from '../live/live-events';
 import { Centre } from '../territory/centre.entity';
 import { AgendaQueryDto } from './dto/agenda-query.dto';
 import { PublishSlotDto } from './dto/publish-slot.dto';
@@ -50,6 +51,7 @@ export class SlotsService {
         { actor, action: 'publish', entity: 'slot', entityId: slot.id, details: { centreId: centre.id } },
         manager,
       );
+      await recordLiveEvent(manager, 'slot.published', slot.id);
       return toSlotView(await manager.findOneByOrFail(Slot, { id: slot.id }));
     });
   }
@@ -66,6 +68,7 @@ export class SlotsService {
       }
       await manager.update(Slot, { id: slotId }, { status: 'withdrawn', statusReason: reason, version: slot.version + 1 });
       await this.audit.record({ actor, action: 'withdraw', entity: 'slot', entityId: slotId, reason }, manager);
+      await recordLiveEvent(manager, 'slot.withdrawn', slotId);
       return toSlotView(await manager.findOneByOrFail(Slot, { id: slotId }));
     });
   }

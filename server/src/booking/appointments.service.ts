@@ -5,6 +5,7 @@ import type { AppointmentStatus, AppointmentView, ImagingResult, RequestStatus }
 import type { Actor } from '../access/actor';
 import { assertMayActForCentre, visibleCentreIds } from '../access/centre-scope';
 import { AuditService } from '../audit/audit.service';
+import { recordLiveEvent } from '../live/live-events';
 import { appointmentView } from '../requests/appointment-views';
 import { ImagingRequestEntity } from '../requests/imaging-request.entity';
 import { recordRequestEvent } from '../requests/request-history';
@@ -132,6 +133,7 @@ export class AppointmentsService {
         { id },
         { ...step.changes, status: step.to, reason: step.reason ?? appointment.reason, version: appointment.version + 1 },
       );
+      await recordLiveEvent(manager, `appointment.${step.to}`, id);
       if (step.place) await this.givePlaceBack(manager, appointment.slotId, step.place, step.reason);
       await this.moveRequest(manager, actor, request, step, id);
       await this.audit.record(
@@ -191,5 +193,6 @@ export class AppointmentsService {
       toStatus: step.requestTo,
       reason: step.reason ?? null,
     });
+    await recordLiveEvent(manager, 'request.updated', request.id);
   }
 }

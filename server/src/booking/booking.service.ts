@@ -5,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { AppointmentView } from '@creneau/contracts';
 import type { Actor } from '../access/actor';
 import { AuditService } from '../audit/audit.service';
+import { recordLiveEvent } from '../live/live-events';
 import { appointmentView } from '../requests/appointment-views';
 import { ImagingRequestEntity } from '../requests/imaging-request.entity';
 import { recordRequestEvent } from '../requests/request-history';
@@ -52,6 +53,7 @@ export class BookingService {
         { id: current.id },
         { status: 'cancelled', reason: 'Reprogrammé', closedAt: new Date(), version: current.version + 1 },
       );
+      await recordLiveEvent(manager, 'appointment.cancelled', current.id);
       await giveBackPlace(manager, current.slotId, 'free');
       const moved = await this.bookInto(manager, actor, request, slotId);
       await this.setRequestStatus(manager, actor, request, 'booked', 'reschedule', 'Reprogrammé', moved.id);
@@ -91,6 +93,8 @@ export class BookingService {
       }),
     );
     await manager.query(`DELETE FROM slot_hold WHERE slot_id = $1 AND account_id = $2`, [slotId, actor.accountId]);
+    await recordLiveEvent(manager, 'slot.booked', slotId);
+    await recordLiveEvent(manager, 'appointment.booked', appointment.id);
     await this.audit.record(
       {
         actor,
@@ -128,6 +132,7 @@ export class BookingService {
       toStatus: status,
       reason,
     });
+    await recordLiveEvent(manager, 'request.updated', request.id);
   }
 }
 
@@ -138,13 +143,15 @@ export async function giveBackPlace(
   then: 'free' | 'withdraw',
   reason?: string,
 ): Promise<void> {
-  await manager.query(
+  const [rows] = (await manager.query(
     `UPDATE slot SET booked_count = booked_count - 1, version = version + 1, updated_at = now(),
             status = CASE WHEN $2 = 'withdraw' AND booked_count = 1 THEN 'withdrawn' ELSE status END,
             status_reason = CASE WHEN $2 = 'withdraw' AND booked_count = 1 THEN $3 ELSE status_reason END
-      WHERE id = $1 AND booked_count > 0`,
+      WHERE id = $1 AND booked_count > 0
+      RETURNING status`,
     [slotId, then, reason ?? null],
-  );
+  )) as [{ status: string }[], number];
+  if (rows[0]) await recordLiveEvent(manager, rows[0].status === 'withdrawn' ? 'slot.withdrawn' : 'slot.freed', slotId);
 }
 
 function notBookable(request: ImagingRequestEntity): Error {

@@ -1,10 +1,11 @@
 import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { HoldView } from '@creneau/contracts';
 import type { Actor } from '../access/actor';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
+import { recordLiveEvent } from '../live/live-events';
 import { lockSlot } from './slot-lock';
 
 /** Short holds while on the phone. No job expires them: a hold past its time is simply not counted. */
@@ -28,11 +29,24 @@ export class HoldsService {
          RETURNING expires_at`,
         [slotId, actor.accountId, requestId ?? null, this.config.holdMinutes * 60],
       )) as { expires_at: Date }[];
+      await heldChanged(manager, slotId, 'slot.held');
       return { slotId, expiresAt: row.expires_at.toISOString() };
     });
   }
 
   async release(actor: Actor, slotId: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM slot_hold WHERE slot_id = $1 AND account_id = $2`, [slotId, actor.accountId]);
+    await this.dataSource.transaction(async (manager) => {
+      const [, released] = (await manager.query(`DELETE FROM slot_hold WHERE slot_id = $1 AND account_id = $2`, [
+        slotId,
+        actor.accountId,
+      ])) as [unknown, number];
+      if (released > 0) await heldChanged(manager, slotId, 'slot.hold-released');
+    });
   }
+}
+
+/** A hold changes what the agenda shows of the slot: a new version, and a live event. */
+async function heldChanged(manager: EntityManager, slotId: string, type: 'slot.held' | 'slot.hold-released'): Promise<void> {
+  await manager.query(`UPDATE slot SET version = version + 1, updated_at = now() WHERE id = $1`, [slotId]);
+  await recordLiveEvent(manager, type, slotId);
 }

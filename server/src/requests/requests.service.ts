@@ -21,6 +21,7 @@ import type {
 import { assessRequest, localDateOf, problemsByField, requestDeadlines } from '@creneau/domain';
 import type { Actor } from '../access/actor';
 import { AuditService } from '../audit/audit.service';
+import { recordLiveEvent } from '../live/live-events';
 import { Territory } from '../territory/territory.entity';
 import { CommentDto, RequestInputDto, RequestListQueryDto, UpdateRequestDto } from './dto/request-input.dto';
 import { appointmentViews, currentAppointment } from './appointment-views';
@@ -66,6 +67,7 @@ export class RequestsService {
         action: 'create',
         toStatus: request.status,
       });
+      await recordLiveEvent(manager, 'request.created', request.id);
       await this.audit.record(
         { actor, action: 'create', entity: 'imaging-request', entityId: request.id, imagingRequestId: request.id },
         manager,
@@ -106,6 +108,7 @@ export class RequestsService {
         toStatus: status,
         reason: input.reason,
       });
+      await recordLiveEvent(manager, 'request.updated', id);
       await this.audit.record(
         { actor, action: 'update', entity: 'imaging-request', entityId: id, imagingRequestId: id, reason: input.reason },
         manager,
@@ -137,6 +140,7 @@ export class RequestsService {
         },
       );
       await recordRequestEvent(manager, { requestId: id, accountId: actor.accountId, action: 'override', reason });
+      await recordLiveEvent(manager, 'request.updated', id);
       await this.audit.record(
         { actor, action: 'override', entity: 'imaging-request', entityId: id, imagingRequestId: id, reason },
         manager,

@@ -15,6 +15,7 @@ export const DEMO_TEST_PASSWORD = 'demo-password-for-tests';
 export interface TestApp {
   app: INestApplication;
   baseUrl: string;
+  databaseUrl: string;
   dataSource: DataSource;
   /** A fresh client, not signed in. */
   client(): ApiClient;
@@ -26,11 +27,13 @@ export interface TestApp {
 export interface TestAppOptions extends Partial<AppConfig> {
   /** Seed the demo territory and accounts (password DEMO_TEST_PASSWORD). */
   seedDemo?: boolean;
+  /** Another instance on that app's database, as when several servers run; the first app drops it. */
+  sameDatabaseAs?: TestApp;
 }
 
 /** The real server on a database of its own, listening on a free loopback port. */
-export async function startTestApp({ seedDemo = false, ...overrides }: TestAppOptions = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+export async function startTestApp({ seedDemo = false, sameDatabaseAs, ...overrides }: TestAppOptions = {}): Promise<TestApp> {
+  const database = sameDatabaseAs ? { url: sameDatabaseAs.databaseUrl, drop: async () => undefined } : await createTestDatabase();
   const config: AppConfig = {
     ...loadConfig({}),
     port: 0,
@@ -53,6 +56,7 @@ export async function startTestApp({ seedDemo = false, ...overrides }: TestAppOp
   return {
     app,
     baseUrl,
+    databaseUrl: database.url,
     dataSource,
     client: () => new ApiClient(baseUrl),
     signedIn: (role) => new ApiClient(baseUrl).login(demoEmail(role), DEMO_TEST_PASSWORD),

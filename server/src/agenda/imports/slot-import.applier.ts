@@ -1,5 +1,6 @@
 import { Brackets, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { recordLiveEvent } from '../../live/live-events';
 import { Slot } from '../slot.entity';
 import type { ImportKind } from './import-source.entity';
 import type { ImportedFeed, ImportedSlot, SkippedItem } from './imported-slot';
@@ -49,6 +50,8 @@ export async function applySlotImport(
   const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0, withdrawn: 0, conflicts: 0, skipped: skipped.length };
   const conflicts: ImportConflict[] = [];
   const inserts: ImportedSlot[] = [];
+  const changedIds: string[] = [];
+  const withdrawnIds: string[] = [];
 
   const record = async (slot: Slot, patch: SlotPatch) => {
     const conflict = patch.importConflict !== undefined ? patch.importConflict : slot.importConflict;
@@ -57,6 +60,7 @@ export async function applySlotImport(
     if (patch.status === 'withdrawn') counts.withdrawn++;
     else counts.updated++;
     await manager.update(Slot, { id: slot.id }, { ...writable(patch), version: slot.version + 1, updatedAt: () => 'now()' });
+    (patch.status === 'withdrawn' ? withdrawnIds : changedIds).push(slot.id);
     return true;
   };
 
@@ -71,7 +75,11 @@ export async function applySlotImport(
     if (!stillThere && slot.status === 'open' && slot.startsAt > now) await record(slot, planGone(slot));
   }
   const rows = inserts.map((item) => writable(newSlot(item, target)));
-  if (rows.length) await manager.insert(Slot, rows);
+  const { identifiers } = rows.length ? await manager.insert(Slot, rows) : { identifiers: [] };
+  const insertedIds = identifiers.map((identifier) => String(identifier['id']));
+  await recordLiveEvent(manager, 'slot.published', insertedIds);
+  await recordLiveEvent(manager, 'slot.changed', changedIds);
+  await recordLiveEvent(manager, 'slot.withdrawn', withdrawnIds);
   counts.created = inserts.length;
   counts.conflicts = conflicts.length;
   return { counts, skipped, conflicts };

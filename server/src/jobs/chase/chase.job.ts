@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.token';
+import { recordLiveEvent } from '../../live/live-events';
 import { JobContext, JobCounts, JobDefinition, JobRunner, JobRunResult } from '../job-runner';
 import { recordSystemChange } from '../system-history';
 import { flagNearTarget, flagOverDeadline } from './request-deadlines';
@@ -59,12 +60,18 @@ export class ChaseJob implements JobDefinition {
         details: { centreId: booking.centreId, bookedAt: booking.bookedAt.toISOString(), dueAt: booking.dueAt.toISOString() },
       });
     }
+    await recordLiveEvent(manager, 'appointment.flagged', [...flagged]);
     // Seam: the secretariat and the centre are told through the live events or the outbox once they land.
     return flagged.size;
   }
 
   private async raiseNearTarget(manager: EntityManager, now: Date): Promise<number> {
     const requests = await flagNearTarget(manager, now, NEAR_TARGET_WARNING_HOURS);
+    await recordLiveEvent(
+      manager,
+      'request.updated',
+      requests.map((request) => request.id),
+    );
     for (const request of requests) {
       await recordSystemChange(manager, this.audit, {
         requestId: request.id,
@@ -78,6 +85,11 @@ export class ChaseJob implements JobDefinition {
 
   private async flagOverDeadline(manager: EntityManager, now: Date): Promise<number> {
     const requests = await flagOverDeadline(manager, now);
+    await recordLiveEvent(
+      manager,
+      'request.updated',
+      requests.map((request) => request.id),
+    );
     for (const request of requests) {
       await recordSystemChange(manager, this.audit, {
         requestId: request.id,

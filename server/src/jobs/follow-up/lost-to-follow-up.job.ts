@@ -3,6 +3,7 @@ import { Cron } from '@nestjs/schedule';
 import { AuditService } from '../../audit/audit.service';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.token';
+import { recordLiveEvent } from '../../live/live-events';
 import { JobContext, JobCounts, JobDefinition, JobRunner, JobRunResult } from '../job-runner';
 import { recordSystemChange } from '../system-history';
 
@@ -48,6 +49,11 @@ export class LostToFollowUpJob implements JobDefinition {
         details: { centreId: appointment.centre_id, status: appointment.status, startsAt: appointment.starts_at.toISOString() },
       });
     }
+    await recordLiveEvent(
+      manager,
+      'appointment.flagged',
+      lost.map((appointment) => appointment.id),
+    );
     // Seam: the centre is asked through the live events or the outbox once they land; the history line asks meanwhile.
     return { lostToFollowUp: lost.length };
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { AuditService } from '../../audit/audit.service';
+import { recordLiveEvent } from '../../live/live-events';
 import { JobContext, JobCounts, JobDefinition, JobRunner, JobRunResult } from '../job-runner';
 
 const MINUTE = 60_000;
@@ -51,6 +52,11 @@ export class SlotReleaseJob implements JobDefinition {
       );
     }
     // Seam: the live events (server/src/live, not landed yet) get 'slot.released' for these slots here.
+    await recordLiveEvent(
+      manager,
+      'slot.released',
+      released.map((slot) => slot.id),
+    );
     return { released: released.length };
   }
 }

@@ -5,6 +5,7 @@ import type { ImagingRequestDraft } from '@creneau/contracts';
 import { AuditService } from '../../audit/audit.service';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.token';
+import { recordLiveEvent } from '../../live/live-events';
 import { JobContext, JobCounts, JobDefinition, JobRunner, JobRunResult } from '../job-runner';
 import { recordSystemChange } from '../system-history';
 import { pseudonymiseForm } from './pseudonymise-form';
@@ -48,6 +49,11 @@ export class RetentionJob implements JobDefinition {
       [cutoff, BATCH],
     )) as { id: string; form: ImagingRequestDraft; closed_at: Date }[];
     for (const request of requests) await this.pseudonymise(manager, now, months, request);
+    await recordLiveEvent(
+      manager,
+      'request.updated',
+      requests.map((request) => request.id),
+    );
     const [, replays] = (await manager.query(`DELETE FROM idempotency_key WHERE created_at <= $1`, [cutoff])) as [
       unknown,
       number,

@@ -1,0 +1,159 @@
+import { EntityManager } from 'typeorm';
+import type { LiveAppointmentData, LiveEntity, LiveRequestData, LiveSlotData, Modality, SlotState } from '@creneau/contracts';
+import { slotState } from '../agenda/slot-view';
+
+/** A live event as written in its transaction, before the commit gives it an id and a time. */
+export interface LiveEventDraft {
+  type: string;
+  entity: LiveEntity;
+  entity_id: string;
+  version: number;
+  territory_id: string;
+  /** The audience: centres whose staff may see it, and the requesting doctor. */
+  centre_ids: string[];
+  doctor_rpps: string | null;
+  payload: LiveSlotData | LiveAppointmentData | LiveRequestData;
+}
+
+/** Reads the entities' state as the transaction sees it now, and makes one draft each. */
+export const DRAFTS: Record<LiveEntity, (manager: EntityManager, type: string, ids: string[]) => Promise<LiveEventDraft[]>> = {
+  slot: slotDrafts,
+  appointment: appointmentDrafts,
+  request: requestDrafts,
+};
+
+interface SlotRow {
+  id: string;
+  centre_id: string;
+  territory_id: string;
+  modality: Modality;
+  starts_at: Date;
+  ends_at: Date;
+  capacity: number;
+  booked_count: number;
+  status: 'open' | 'released' | 'withdrawn';
+  version: number;
+  held_count: number;
+  held_until: Date | null;
+}
+
+async function slotDrafts(manager: EntityManager, type: string, ids: string[]): Promise<LiveEventDraft[]> {
+  const rows = (await manager.query(
+    `SELECT s.id, s.centre_id, c.territory_id, s.modality, s.starts_at, s.ends_at, s.capacity, s.booked_count, s.status,
+            s.version, h.held_count, h.held_until
+       FROM slot s JOIN centre c ON c.id = s.centre_id
+       CROSS JOIN LATERAL (SELECT count(*)::int AS held_count, max(expires_at) AS held_until
+                             FROM slot_hold WHERE slot_id = s.id AND expires_at > now()) h
+      WHERE s.id = ANY ($1) ORDER BY s.starts_at, s.id`,
+    [ids],
+  )) as SlotRow[];
+  return rows.map((row) => ({
+    type,
+    entity: 'slot',
+    entity_id: row.id,
+    version: row.version,
+    territory_id: row.territory_id,
+    centre_ids: [row.centre_id],
+    doctor_rpps: null,
+    payload: {
+      slotId: row.id,
+      centreId: row.centre_id,
+      modality: row.modality,
+      start: row.starts_at.toISOString(),
+      end: row.ends_at.toISOString(),
+      capacity: row.capacity,
+      bookedCount: row.booked_count,
+      heldCount: row.held_count,
+      heldUntil: row.held_until?.toISOString() ?? null,
+      state: liveSlotState(row),
+    },
+  }));
+}
+
+/** The agenda's state, and `held` when the live holds keep every place left. */
+function liveSlotState(row: SlotRow): SlotState {
+  const state = slotState({ status: row.status, bookedCount: row.booked_count, capacity: row.capacity });
+  return state === 'free' && row.booked_count + row.held_count >= row.capacity ? 'held' : state;
+}
+
+interface AppointmentRow {
+  id: string;
+  request_id: string;
+  slot_id: string;
+  centre_id: string;
+  territory_id: string;
+  doctor_rpps: string | null;
+  status: LiveAppointmentData['status'];
+  version: number;
+  modality: Modality;
+  starts_at: Date;
+  ends_at: Date;
+}
+
+async function appointmentDrafts(manager: EntityManager, type: string, ids: string[]): Promise<LiveEventDraft[]> {
+  const rows = (await manager.query(
+    `SELECT a.id, a.request_id, a.slot_id, a.centre_id, c.territory_id, r.doctor_rpps, a.status, a.version,
+            s.modality, s.starts_at, s.ends_at
+       FROM appointment a JOIN slot s ON s.id = a.slot_id JOIN centre c ON c.id = a.centre_id
+       JOIN imaging_request r ON r.id = a.request_id
+      WHERE a.id = ANY ($1) ORDER BY a.booked_at, a.id`,
+    [ids],
+  )) as AppointmentRow[];
+  return rows.map((row) => ({
+    type,
+    entity: 'appointment',
+    entity_id: row.id,
+    version: row.version,
+    territory_id: row.territory_id,
+    centre_ids: [row.centre_id],
+    doctor_rpps: row.doctor_rpps,
+    payload: {
+      appointmentId: row.id,
+      requestId: row.request_id,
+      slotId: row.slot_id,
+      centreId: row.centre_id,
+      modality: row.modality,
+      start: row.starts_at.toISOString(),
+      end: row.ends_at.toISOString(),
+      status: row.status,
+    },
+  }));
+}
+
+interface RequestRow {
+  id: string;
+  reference: string;
+  status: LiveRequestData['status'];
+  readiness: LiveRequestData['readiness'];
+  modality: Modality | null;
+  version: number;
+  territory_id: string;
+  doctor_rpps: string | null;
+  centre_ids: string[];
+}
+
+async function requestDrafts(manager: EntityManager, type: string, ids: string[]): Promise<LiveEventDraft[]> {
+  // A centre sees a request once it has had an appointment there: the API's own rule.
+  const rows = (await manager.query(
+    `SELECT r.id, r.reference, r.status, r.readiness, r.modality, r.version, r.territory_id, r.doctor_rpps,
+            array(SELECT DISTINCT centre_id FROM appointment WHERE request_id = r.id) AS centre_ids
+       FROM imaging_request r WHERE r.id = ANY ($1) ORDER BY r.received_at, r.id`,
+    [ids],
+  )) as RequestRow[];
+  return rows.map((row) => ({
+    type,
+    entity: 'request',
+    entity_id: row.id,
+    version: row.version,
+    territory_id: row.territory_id,
+    centre_ids: row.centre_ids,
+    doctor_rpps: row.doctor_rpps,
+    payload: {
+      requestId: row.id,
+      reference: row.reference,
+      status: row.status,
+      readiness: row.readiness,
+      modality: row.modality,
+    },
+  }));
+}

@@ -1,0 +1,28 @@
+import { EntityManager } from 'typeorm';
+import type { LiveEntity, LiveEventType } from '@creneau/contracts';
+import { DRAFTS } from './live-event-drafts';
+
+/**
+ * Records that these entities changed, inside the change's own transaction (pass its manager): the
+ * event carries their state as this transaction leaves it, is numbered when it commits, and is
+ * delivered to the consoles only then. A rollback, a refused booking's savepoint included, leaves none.
+ */
+export async function recordLiveEvent(
+  manager: EntityManager,
+  type: LiveEventType,
+  ids: string | readonly string[],
+): Promise<void> {
+  const list = typeof ids === 'string' ? [ids] : [...ids];
+  if (list.length === 0) return;
+  const entity = type.slice(0, type.indexOf('.')) as LiveEntity;
+  const drafts = await DRAFTS[entity](manager, type, list);
+  if (drafts.length === 0) return;
+  await manager.query(
+    `INSERT INTO live_event (type, entity, entity_id, version, territory_id, centre_ids, doctor_rpps, payload)
+     SELECT type, entity, entity_id, version, territory_id, centre_ids, doctor_rpps, payload
+       FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (type text, entity text, entity_id uuid, version integer,
+              territory_id uuid, centre_ids uuid[], doctor_rpps text, payload jsonb)) WITH ORDINALITY AS e
+      ORDER BY e.ordinality`,
+    [JSON.stringify(drafts)],
+  );
+}

@@ -1,0 +1,197 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Client } from 'pg';
+import { Subject } from 'rxjs';
+import { DataSource } from 'typeorm';
+import type { LiveEvent } from '@creneau/contracts';
+import { eventRooms } from './live-rooms';
+import { LiveEntry, RecentEvents } from './recent-events';
+
+/** How many events a reconnecting console may catch up on, at most (beyond: resync). */
+export const CATCH_UP_MAX_AGE_MS = 24 * 3_600_000;
+/** Events kept in memory for catch-up, every audience together. */
+const RECENT_CAPACITY = 10_000;
+const BATCH = 500;
+/** Reads anyway this often, should a notification be lost while the listening connection reconnects. */
+const SAFETY_POLL_MS = 2_000;
+const RELISTEN_MS = 1_000;
+
+interface LiveEventRow {
+  id: string;
+  occurred_at: Date;
+  type: LiveEvent['type'];
+  entity: LiveEvent['entity'];
+  entity_id: string;
+  version: number;
+  territory_id: string;
+  centre_ids: string[];
+  doctor_rpps: string | null;
+  payload: LiveEvent['data'];
+}
+
+const COLUMNS = `id, occurred_at, type, entity, entity_id, version, territory_id, centre_ids, doctor_rpps, payload`;
+
+/**
+ * This instance's reading of the live_event table, in id order. Ids follow commit order (see the
+ * migration), so everything up to the greatest id read is settled: reading `id > head` never skips an
+ * event that commits later, and each event is read once. Woken by the NOTIFY that commits send, and
+ * by a slow poll as a safety net. Every instance reads for itself: no leader, nothing lost if one dies.
+ */
+@Injectable()
+export class LiveFeed implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(LiveFeed.name);
+  private readonly events = new Subject<LiveEntry>();
+  /** Each event as it is read, synchronously and in id order. */
+  readonly events$ = this.events.asObservable();
+  readonly recent = new RecentEvents(RECENT_CAPACITY, CATCH_UP_MAX_AGE_MS);
+  private cursor = 0;
+  private reading?: Promise<void>;
+  private readAgain = false;
+  private listener?: Client;
+  private timer?: NodeJS.Timeout;
+  private waiters: { position: number; resolve: (reached: boolean) => void }[] = [];
+  private stopped = false;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The id of the last event read: every event up to it has been delivered. */
+  get head(): number {
+    return this.cursor;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.loadRecent();
+    await this.listen();
+    this.timer = setInterval(() => this.wake(), SAFETY_POLL_MS);
+    this.timer.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    for (const waiter of this.waiters) waiter.resolve(false);
+    this.waiters = [];
+    await this.reading;
+    const listener = this.listener;
+    this.listener = undefined;
+    await listener?.end().catch(() => undefined);
+    this.events.complete();
+  }
+
+  /** Resolves true once the feed has read up to `position`, false after `timeoutMs`. */
+  reached(position: number, timeoutMs: number): Promise<boolean> {
+    if (position <= this.cursor) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const waiter = {
+        position,
+        resolve: (reached: boolean) => {
+          clearTimeout(timer);
+          this.waiters = this.waiters.filter((other) => other !== waiter);
+          resolve(reached);
+        },
+      };
+      const timer = setTimeout(() => waiter.resolve(false), timeoutMs);
+      this.waiters.push(waiter);
+      this.wake();
+    });
+  }
+
+  /** Reads what is new; a call while reading makes the reading go round once more. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.reading) {
+      this.readAgain = true;
+      return;
+    }
+    this.reading = this.readNew()
+      .catch((error: unknown) => this.logger.warn(`Could not read live events: ${String(error)}`))
+      .finally(() => (this.reading = undefined));
+  }
+
+  private async readNew(): Promise<void> {
+    do {
+      this.readAgain = false;
+      let rows: LiveEventRow[];
+      do {
+        rows = (await this.dataSource.query(`SELECT ${COLUMNS} FROM live_event WHERE id > $1 ORDER BY id LIMIT $2`, [
+          this.cursor,
+          BATCH,
+        ])) as LiveEventRow[];
+        for (const row of rows) this.publish(toEntry(row));
+        this.settleWaiters();
+      } while (rows.length === BATCH && !this.stopped);
+    } while (this.readAgain && !this.stopped);
+  }
+
+  private publish(entry: LiveEntry): void {
+    this.cursor = entry.event.id;
+    this.recent.push(entry);
+    this.events.next(entry);
+  }
+
+  private settleWaiters(): void {
+    for (const waiter of this.waiters.filter((candidate) => candidate.position <= this.cursor)) waiter.resolve(true);
+  }
+
+  /** The latest events the table holds, so that consoles reconnecting here after another instance catch up too. */
+  private async loadRecent(): Promise<void> {
+    const rows = (
+      (await this.dataSource.query(
+        `SELECT ${COLUMNS} FROM live_event WHERE occurred_at > now() - make_interval(secs => $1)
+          ORDER BY id DESC LIMIT $2`,
+        [CATCH_UP_MAX_AGE_MS / 1000, RECENT_CAPACITY],
+      )) as LiveEventRow[]
+    ).reverse();
+    const [{ before, last }] = (await this.dataSource.query(
+      `SELECT (SELECT max(id) FROM live_event WHERE id < $1) AS before, (SELECT max(id) FROM live_event) AS last`,
+      [rows[0]?.id ?? '9223372036854775807'],
+    )) as { before: string | null; last: string | null }[];
+    const entries = rows.map(toEntry);
+    this.cursor = Number(rows.at(-1)?.id ?? last ?? 0);
+    this.recent.reset(entries, Number(before ?? 0));
+  }
+
+  /** A connection of its own for LISTEN, re-opened when lost. */
+  private async listen(): Promise<void> {
+    if (this.stopped) return;
+    const { url } = this.dataSource.options as { url?: string };
+    const client = new Client({ connectionString: url, application_name: 'creneau-live' });
+    const relisten = () => {
+      if (this.listener !== client) return;
+      this.listener = undefined;
+      client.end().catch(() => undefined);
+      setTimeout(() => void this.listen(), RELISTEN_MS).unref();
+    };
+    client.on('error', (error) => {
+      this.logger.warn(`Listening for live events stopped: ${error.message}`);
+      relisten();
+    });
+    client.on('end', relisten);
+    client.on('notification', () => this.wake());
+    this.listener = client;
+    try {
+      await client.connect();
+      await client.query('LISTEN live_event');
+      this.wake(); // whatever committed while not listening
+    } catch (error) {
+      this.logger.warn(`Could not listen for live events: ${String(error)}`);
+      relisten();
+    }
+  }
+}
+
+function toEntry(row: LiveEventRow): LiveEntry {
+  const event = {
+    id: Number(row.id),
+    type: row.type,
+    entity: row.entity,
+    entityId: row.entity_id,
+    version: row.version,
+    occurredAt: row.occurred_at.toISOString(),
+    data: row.payload,
+  } as LiveEvent;
+  return {
+    event,
+    rooms: eventRooms({ territoryId: row.territory_id, centreIds: row.centre_ids, doctorRpps: row.doctor_rpps }),
+  };
+}
