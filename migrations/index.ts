@@ -4,6 +4,8 @@ import { CreateAgenda1763940000000 } from './1763940000000-CreateAgenda';
 import { CreateRequestsAndBooking1763960000000 } from './1763960000000-CreateRequestsAndBooking';
 import { CreateJobRunsAndFlags1764030000000 } from './1764030000000-CreateJobRunsAndFlags';
 import { CreateLiveEvents1763990000000 } from './1763990000000-CreateLiveEvents';
+import { CreateCalendarFeeds1764041000000 } from './1764041000000-CreateCalendarFeeds';
+import { CreateOutbox1764042000000 } from './1764042000000-CreateOutbox';
 
 /** Every migration, oldest first. Listed here so that the bundled server carries them. */
 export const ALL_MIGRATIONS = [
@@ -13,4 +15,6 @@ export const ALL_MIGRATIONS = [
   CreateRequestsAndBooking1763960000000,
   CreateJobRunsAndFlags1764030000000,
   CreateLiveEvents1763990000000,
+  CreateCalendarFeeds1764041000000,
+  CreateOutbox1764042000000,
 ];

@@ -11,11 +11,13 @@ import { AgendaModule } from './agenda/agenda.module';
 import { ImportsModule } from './agenda/imports/imports.module';
 import { AuditModule } from './audit/audit.module';
 import { BookingModule } from './booking/booking.module';
+import { CalendarsModule } from './calendars/calendars.module';
 import { HealthModule } from './health/health.module';
 import { Clock, SystemClock } from './jobs/clock';
 import { JobsModule } from './jobs/jobs.module';
 import { LiveModule } from './live/live.module';
 import { loggerOptions } from './logging/logger-options';
+import { MessagesModule } from './messages/messages.module';
 import { RequestsModule } from './requests/requests.module';
 import { TerritoryModule } from './territory/territory.module';
 
@@ -35,7 +37,9 @@ export class AppModule {
         TerritoryModule,
         AgendaModule,
         RequestsModule,
+        MessagesModule,
         BookingModule,
+        CalendarsModule,
         LiveModule,
         ImportsModule,
         JobsModule.register({ enabled: config.jobsEnabled, clock }),

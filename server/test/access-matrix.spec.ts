@@ -16,6 +16,7 @@ const PUBLISHERS = ['centre', 'coordinator', 'admin'] as const;
 const AGENDA_READERS = ['secretariat', 'centre', 'coordinator', 'admin'] as const;
 const SEARCHERS = ['secretariat', 'coordinator', 'admin'] as const;
 const SUBMITTERS = ['secretariat', 'coordinator', 'admin', 'doctor'] as const;
+const FEED_MANAGERS = ['centre', 'secretariat', 'coordinator', 'admin'] as const;
 const NOW = new Date().toISOString();
 const IN_A_WEEK = new Date(Date.now() + 7 * 86_400_000).toISOString();
 const CLOSURE = { from: '2030-01-01T00:00:00Z', to: '2030-01-02T00:00:00Z', reason: 'matrix' };
@@ -147,6 +148,37 @@ const MATRIX: Record<string, RouteRule> = {
     allow: SEARCHERS,
     probe: { path: `/api/appointments/${UNKNOWN_ID}/reschedule`, body: { slotId: UNKNOWN_ID }, expect: 404 },
   },
+  'GET /api/appointments/:id/calendar.ics': {
+    allow: ROLES,
+    probe: { path: `/api/appointments/${UNKNOWN_ID}/calendar.ics`, expect: 404 },
+  },
+  'GET /api/calendars/feed.ics': {
+    allow: 'public',
+    probe: { path: `/api/calendars/feed.ics?token=${'x'.repeat(43)}`, expect: 404 },
+  },
+  'GET /api/calendar-feeds': { allow: FEED_MANAGERS, probe: { expect: 200 } },
+  'POST /api/calendar-feeds': { allow: FEED_MANAGERS, probe: { body: {}, expect: 400 } },
+  'POST /api/calendar-feeds/:id/revoke': {
+    allow: FEED_MANAGERS,
+    probe: { path: `/api/calendar-feeds/${UNKNOWN_ID}/revoke`, body: { reason: 'matrix' }, expect: 404 },
+  },
+  'POST /api/calendar-feeds/:id/regenerate': {
+    allow: FEED_MANAGERS,
+    probe: { path: `/api/calendar-feeds/${UNKNOWN_ID}/regenerate`, body: { reason: 'matrix' }, expect: 404 },
+  },
+  'GET /api/centres/:centreId/calendar-settings': {
+    allow: PUBLISHERS,
+    probe: { path: `/api/centres/${UNKNOWN_ID}/calendar-settings`, expect: 404 },
+  },
+  'PATCH /api/centres/:centreId/calendar-settings': {
+    allow: PUBLISHERS,
+    probe: {
+      path: `/api/centres/${UNKNOWN_ID}/calendar-settings`,
+      body: { showPatientNames: true, reason: 'matrix' },
+      expect: 404,
+    },
+  },
+  'GET /api/messages/unsent': { allow: SEARCHERS, probe: { expect: 200 } },
 };
 
 type Caller = Role | 'anonymous';

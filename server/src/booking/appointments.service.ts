@@ -5,6 +5,8 @@ import type { AppointmentStatus, AppointmentView, ImagingResult, RequestStatus }
 import type { Actor } from '../access/actor';
 import { assertMayActForCentre, visibleCentreIds } from '../access/centre-scope';
 import { AuditService } from '../audit/audit.service';
+import { OutboxWriter } from '../messages/outbox-writer.service';
+import type { MessageKind } from '../messages/outbox-message';
 import { recordLiveEvent } from '../live/live-events';
 import { appointmentView } from '../requests/appointment-views';
 import { ImagingRequestEntity } from '../requests/imaging-request.entity';
@@ -27,6 +29,8 @@ interface Transition {
   place?: 'free' | 'withdraw';
   /** Only the centre (or the coordination) answers for the centre. */
   centreOnly: boolean;
+  /** The requesting doctor is told, with the appointment's .ics. */
+  message?: MessageKind;
 }
 
 /** The centre's answers and the life of an appointment; every step is in the request's history. */
@@ -36,6 +40,7 @@ export class AppointmentsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly requests: RequestsService,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxWriter,
   ) {}
 
   async list(actor: Actor, query: AppointmentListQueryDto): Promise<AppointmentView[]> {
@@ -76,6 +81,7 @@ export class AppointmentsService {
       to: 'refused',
       requestTo: 'to-book',
       action: 'refuse',
+      message: 'refused',
       reason,
       place: slot,
       centreOnly: true,
@@ -112,6 +118,7 @@ export class AppointmentsService {
       to: 'cancelled',
       requestTo: closeRequest ? 'cancelled' : 'to-book',
       action: 'cancel',
+      message: 'cancelled',
       reason,
       place: 'free',
       centreOnly: false,
@@ -147,6 +154,7 @@ export class AppointmentsService {
         },
         manager,
       );
+      if (step.message) await this.outbox.enqueue(manager, step.message, id);
       return appointmentView(manager, id);
     });
   }

@@ -5,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { AppointmentView } from '@creneau/contracts';
 import type { Actor } from '../access/actor';
 import { AuditService } from '../audit/audit.service';
+import { OutboxWriter } from '../messages/outbox-writer.service';
 import { recordLiveEvent } from '../live/live-events';
 import { appointmentView } from '../requests/appointment-views';
 import { ImagingRequestEntity } from '../requests/imaging-request.entity';
@@ -21,6 +22,7 @@ export class BookingService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly requests: RequestsService,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxWriter,
   ) {}
 
   /** Books a request into a slot, once per Idempotency-Key. */
@@ -34,6 +36,7 @@ export class BookingService {
         if (request.status !== 'to-book') throw notBookable(request);
         const appointment = await this.bookInto(manager, actor, request, slotId);
         await this.setRequestStatus(manager, actor, request, 'booked', 'book', null, appointment.id);
+        await this.outbox.enqueue(manager, 'booked', appointment.id);
         return { status: 201, body: await appointmentView(manager, appointment.id) };
       },
     );
@@ -57,6 +60,7 @@ export class BookingService {
       await giveBackPlace(manager, current.slotId, 'free');
       const moved = await this.bookInto(manager, actor, request, slotId);
       await this.setRequestStatus(manager, actor, request, 'booked', 'reschedule', 'Reprogrammé', moved.id);
+      await this.outbox.enqueue(manager, 'rescheduled', moved.id, current.id);
       return appointmentView(manager, moved.id);
     });
   }

@@ -23,6 +23,31 @@ describe('loadConfig', () => {
     });
   });
 
+  it('gives calendar feeds 7 days back and 30 ahead, and leaves messages unsent without SMTP_URL', () => {
+    expect(loadConfig({})).toMatchObject({
+      calendarDaysBack: 7,
+      calendarDaysAhead: 30,
+      smtpUrl: undefined,
+      cptsEmail: undefined,
+      mailFrom: 'creneau@localhost',
+    });
+    expect(
+      loadConfig({
+        CALENDAR_DAYS_BACK: '3',
+        CALENDAR_DAYS_AHEAD: '60',
+        SMTP_URL: 'smtps://creneau:secret@smtp.cpts.test:465',
+        CPTS_EMAIL: 'coordination@cpts.test',
+      }),
+    ).toMatchObject({
+      calendarDaysBack: 3,
+      calendarDaysAhead: 60,
+      smtpUrl: 'smtps://creneau:secret@smtp.cpts.test:465',
+      cptsEmail: 'coordination@cpts.test',
+      mailFrom: 'coordination@cpts.test',
+    });
+    expect(loadConfig({ MAIL_FROM: 'Créneau <creneau@cpts.test>' }).mailFrom).toBe('Créneau <creneau@cpts.test>');
+  });
+
   it('turns demo mode off by default when DATABASE_URL is set', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' });
     expect(config.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/test');
@@ -38,6 +63,9 @@ describe('loadConfig', () => {
     [{ JOBS_ENABLED: 'sometimes' }, /JOBS_ENABLED/],
     [{ CHASE_AFTER_WORKING_HOURS: '0' }, /CHASE_AFTER_WORKING_HOURS/],
     [{ RETENTION_MONTHS: 'a year' }, /RETENTION_MONTHS/],
+    [{ CALENDAR_DAYS_AHEAD: '-1' }, /CALENDAR_DAYS_AHEAD/],
+    [{ SMTP_URL: 'http://smtp.cpts.test' }, /SMTP_URL/],
+    [{ CPTS_EMAIL: 'coordination' }, /CPTS_EMAIL/],
   ])('refuses %p with a clear message', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

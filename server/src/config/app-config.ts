@@ -31,6 +31,16 @@ export interface AppConfig {
   lostToFollowUpDays: number;
   /** Months after a request is closed before its patient's identity is pseudonymised. */
   retentionMonths: number;
+  /** Days of the past that a calendar feed still carries. */
+  calendarDaysBack: number;
+  /** Days ahead that a calendar feed carries. */
+  calendarDaysAhead: number;
+  /** The outbox's SMTP server (smtp:// or smtps://); unset, messages wait in the outbox, shown as unsent. */
+  smtpUrl: string | undefined;
+  /** The CPTS's address: copied on every message to a doctor, and the only recipient when the doctor has no account. */
+  cptsEmail: string | undefined;
+  /** Sender of the messages: MAIL_FROM, else the CPTS's address. */
+  mailFrom: string;
 }
 
 export class ConfigError extends Error {}
@@ -40,6 +50,7 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const databaseUrl = nonEmpty(env['DATABASE_URL']);
   const logLevel = nonEmpty(env['LOG_LEVEL']) ?? 'info';
+  const cptsEmail = parseEmail('CPTS_EMAIL', env['CPTS_EMAIL']);
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}; got "${logLevel}".`);
   }
@@ -59,7 +70,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     chaseAfterWorkingHours: parsePositiveInteger('CHASE_AFTER_WORKING_HOURS', env['CHASE_AFTER_WORKING_HOURS'], 4),
     lostToFollowUpDays: parsePositiveInteger('LOST_TO_FOLLOW_UP_DAYS', env['LOST_TO_FOLLOW_UP_DAYS'], 3),
     retentionMonths: parsePositiveInteger('RETENTION_MONTHS', env['RETENTION_MONTHS'], 12),
+    calendarDaysBack: parsePositiveInteger('CALENDAR_DAYS_BACK', env['CALENDAR_DAYS_BACK'], 7),
+    calendarDaysAhead: parsePositiveInteger('CALENDAR_DAYS_AHEAD', env['CALENDAR_DAYS_AHEAD'], 30),
+    smtpUrl: parseSmtpUrl(env['SMTP_URL']),
+    cptsEmail,
+    mailFrom: parseEmail('MAIL_FROM', env['MAIL_FROM']) ?? cptsEmail ?? 'creneau@localhost',
   };
+}
+
+function parseSmtpUrl(value: string | undefined): string | undefined {
+  const text = nonEmpty(value);
+  if (text === undefined) return undefined;
+  if (!URL.canParse(text) || !['smtp:', 'smtps:'].includes(new URL(text).protocol)) {
+    throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL (smtp://user:password@host:587).');
+  }
+  return text;
+}
+
+/** A bare address or a "Name <address>" one; nodemailer reads both. */
+function parseEmail(name: string, value: string | undefined): string | undefined {
+  const text = nonEmpty(value);
+  if (text === undefined) return undefined;
+  if (!/^([^<>]*<)?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>?$/.test(text))
+    throw new ConfigError(`${name} must be an e-mail address; got "${text}".`);
+  return text;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
