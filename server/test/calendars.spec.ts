@@ -238,7 +238,8 @@ describe('calendar feeds', () => {
       centreId: centres.clinic,
       showPatientNames: true,
     });
-    expect(eventOf(await eventsOf(feed), uid)?.summary).toContain('DURAND Paul');
+    const named = await fetchFeed(feed.path);
+    expect(eventOf(readCalendar(await named.text()).events, uid)?.summary).toContain('DURAND Paul');
     expect(eventOf(await eventsOf(radiologist), uid)?.summary).toContain('DURAND Paul');
     const territory = eventOf(await eventsOf(secretariat), uid);
     expect(territory?.summary).toContain(reference);
@@ -255,6 +256,10 @@ describe('calendar feeds', () => {
     )) as { n: number }[];
     expect(reads[0].n).toBeGreaterThan(0);
     await clinicStaff.patch(`/api/centres/${centres.clinic}/calendar-settings`, { showPatientNames: false, reason: 'Retour' });
+    // A client still holding the named text is not told it is current.
+    const unnamed = await fetchFeed(feed.path, { 'if-none-match': named.headers.get('etag') ?? '' });
+    expect(unnamed.status).toBe(200);
+    expect(await unnamed.text()).not.toContain('DURAND');
   });
 
   it('lets each side manage only its own feeds, with 400 and the fields on bad input', async () => {

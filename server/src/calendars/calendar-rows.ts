@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { AppointmentStatus, Modality } from '@creneau/contracts';
 import type { SlotStatus } from '../agenda/slot.entity';
-import type { FeedWindow } from './feed-window';
 
 export interface CentreColumns {
   centre_name: string;
@@ -39,33 +38,13 @@ export interface SlotRow extends CentreColumns {
   booked_count: number;
 }
 
-const CENTRE_COLUMNS = `c.name AS centre_name, c.street_address, c.postcode, c.city, c.phone`;
+export const CENTRE_COLUMNS = `c.name AS centre_name, c.street_address, c.postcode, c.city, c.phone`;
 // No diagnosis, no clinical elements: the exam, the centre and the reference are all a calendar needs.
-const APPOINTMENT_COLUMNS = `a.id, a.status, a.version, greatest(a.booked_at, a.answered_at, a.closed_at) AS modified_at,
+export const APPOINTMENT_COLUMNS = `a.id, a.status, a.version, greatest(a.booked_at, a.answered_at, a.closed_at) AS modified_at,
   s.starts_at, s.ends_at, s.modality, r.form -> 'exam' ->> 'anatomicalRegion' AS region,
   r.form -> 'exam' ->> 'contrast' AS contrast, r.reference, ${CENTRE_COLUMNS}`;
-const APPOINTMENT_JOINS = `FROM appointment a JOIN slot s ON s.id = a.slot_id JOIN centre c ON c.id = a.centre_id
+export const APPOINTMENT_JOINS = `FROM appointment a JOIN slot s ON s.id = a.slot_id JOIN centre c ON c.id = a.centre_id
   JOIN imaging_request r ON r.id = a.request_id`;
-
-export interface FeedScope {
-  territoryId: string;
-  /** null: every centre of the territory. */
-  centreIds: string[] | null;
-  /** The feed may name patients: then those of centres that chose to are named. */
-  patientNames: boolean;
-}
-
-/** The appointments a feed shows: overlapping its window, cancelled ones only while recent. */
-export async function feedAppointments(manager: EntityManager, scope: FeedScope, window: FeedWindow): Promise<AppointmentRow[]> {
-  return (await manager.query(
-    `SELECT ${APPOINTMENT_COLUMNS}, CASE WHEN $6 AND c.calendar_patient_names THEN r.patient_name END AS patient_name
-       ${APPOINTMENT_JOINS}
-      WHERE c.territory_id = $1 AND ($2::uuid[] IS NULL OR s.centre_id = ANY ($2)) AND s.starts_at < $4 AND s.ends_at > $3
-        AND (a.status NOT IN ('cancelled', 'refused') OR a.closed_at >= $5)
-      ORDER BY s.starts_at, a.id`,
-    [scope.territoryId, scope.centreIds, window.from, window.to, window.cancelledSince, scope.patientNames],
-  )) as AppointmentRow[];
-}
 
 export interface DetachedAppointmentRow extends AppointmentRow {
   timezone: string;
@@ -80,16 +59,4 @@ export async function appointmentsById(manager: EntityManager, ids: readonly str
       WHERE a.id = ANY ($1) ORDER BY s.starts_at, a.id`,
     [ids],
   )) as DetachedAppointmentRow[];
-}
-
-/** The reserved slots of these centres in the window; withdrawn or released ones only while recent. */
-export async function feedSlots(manager: EntityManager, centreIds: readonly string[], window: FeedWindow): Promise<SlotRow[]> {
-  return (await manager.query(
-    `SELECT s.id, s.status, s.version, s.updated_at, s.starts_at, s.ends_at, s.modality, s.capacity, s.booked_count,
-            ${CENTRE_COLUMNS}
-       FROM slot s JOIN centre c ON c.id = s.centre_id
-      WHERE s.centre_id = ANY ($1) AND s.starts_at < $3 AND s.ends_at > $2 AND (s.status = 'open' OR s.updated_at >= $4)
-      ORDER BY s.starts_at, s.id`,
-    [centreIds, window.from, window.to, window.cancelledSince],
-  )) as SlotRow[];
 }

@@ -4,13 +4,13 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
-import type { CalendarItem } from './calendar-item';
 import { appointmentItem, slotItem } from './calendar-items';
-import { feedAppointments, feedSlots, type AppointmentRow, type FeedScope, type SlotRow } from './calendar-rows';
+import type { AppointmentRow, SlotRow } from './calendar-rows';
+import { EtagMemo } from './etag-memo';
+import { digestRows, feedAppointmentsQuery, feedSlotsQuery, readRows, type FeedScope, type RowsQuery } from './feed-queries';
 import { feedTokenHash } from './feed-token';
 import type { FeedScopeKind } from './feed-view';
 import { feedWindow } from './feed-window';
-import { EtagMemo, fingerprint } from './etag-memo';
 import { matchesIfNoneMatch, strongEtag } from './http-etag';
 import { writeCalendar, type CalendarHead } from './ics-writer';
 
@@ -47,18 +47,35 @@ export class FeedContentService {
 
   async render(token: unknown, ifNoneMatch: string | undefined): Promise<RenderedFeed> {
     const feed = await this.find(token);
-    const { head, slots, appointments } = await this.read(feed);
-    const rows = fingerprint([head, slots, appointments]);
-    const known = this.etags.known(feed.id, rows);
-    if (known && matchesIfNoneMatch(ifNoneMatch, known)) return { body: null, etag: known };
+    const head: CalendarHead = { name: nameOf(feed), timeZone: feed.timezone, refreshSeconds: REFRESH_SECONDS };
+    const window = feedWindow(new Date(), this.config);
+    const scope = await this.scopeOf(feed);
+    // The secretariat's feed is its appointments; the centres' are their reserved slots too.
+    const slotsQuery = feed.scope === 'secretariat' ? null : feedSlotsQuery(scope.centreIds ?? [], window);
+    const appointmentsQuery = feedAppointmentsQuery(scope, window);
 
-    const items: CalendarItem[] = [...slots.map(slotItem), ...appointments.map(appointmentItem)];
+    // One snapshot for the digest and the rows, so that a digest never stands for other rows than those written.
+    const read = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const digest = [JSON.stringify(head), ...(await digests(manager, [slotsQuery, appointmentsQuery]))].join(':');
+      const known = this.etags.known(feed.id, digest);
+      if (known && matchesIfNoneMatch(ifNoneMatch, known)) return { unchanged: true as const, digest, etag: known };
+      const slots = slotsQuery ? await readRows<SlotRow>(manager, slotsQuery) : [];
+      return {
+        unchanged: false as const,
+        digest,
+        slots,
+        appointments: await readRows<AppointmentRow>(manager, appointmentsQuery),
+      };
+    });
+    if (read.unchanged) return { body: null, etag: read.etag };
+
+    const items = [...read.slots.map(slotItem), ...read.appointments.map(appointmentItem)];
     items.sort((a, b) => a.start.getTime() - b.start.getTime() || (a.uid < b.uid ? -1 : 1));
     const body = writeCalendar(head, items);
     const etag = strongEtag(body);
-    this.etags.remember(feed.id, rows, etag);
+    this.etags.remember(feed.id, read.digest, etag);
     if (matchesIfNoneMatch(ifNoneMatch, etag)) return { body: null, etag };
-    const named = appointments.filter((row) => row.patient_name !== null).length;
+    const named = read.appointments.filter((row) => row.patient_name !== null).length;
     // Patients' names leave Créneau here: a read of personal data, kept like the console's.
     if (named > 0) {
       await this.audit.record({
@@ -66,23 +83,10 @@ export class FeedContentService {
         action: 'read',
         entity: 'calendar-feed',
         entityId: feed.id,
-        details: { appointments: appointments.length, named },
+        details: { appointments: read.appointments.length, named },
       });
     }
     return { body, etag };
-  }
-
-  /** Everything the feed's text is written from. */
-  private async read(feed: LiveFeed): Promise<{ head: CalendarHead; slots: SlotRow[]; appointments: AppointmentRow[] }> {
-    const scope = await this.scopeOf(feed);
-    const window = feedWindow(new Date(), this.config);
-    const manager = this.dataSource.manager;
-    const [slots, appointments] = await Promise.all([
-      // The secretariat's feed is its appointments; the centres' are their reserved slots too.
-      feed.scope === 'secretariat' ? [] : feedSlots(manager, scope.centreIds ?? [], window),
-      feedAppointments(manager, scope, window),
-    ]);
-    return { head: { name: nameOf(feed), timeZone: feed.timezone, refreshSeconds: REFRESH_SECONDS }, slots, appointments };
   }
 
   private async find(token: unknown): Promise<LiveFeed> {
@@ -115,6 +119,12 @@ export class FeedContentService {
           ).map((row) => row.centre_id);
     return { territoryId: feed.territory_id, centreIds, patientNames: true };
   }
+}
+
+async function digests(manager: Parameters<typeof digestRows>[0], queries: (RowsQuery | null)[]): Promise<string[]> {
+  const result: string[] = [];
+  for (const query of queries) result.push(query ? await digestRows(manager, query) : '');
+  return result;
 }
 
 function nameOf(feed: LiveFeed): string {

