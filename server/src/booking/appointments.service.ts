@@ -5,9 +5,9 @@ import type { AppointmentStatus, AppointmentView, ImagingResult, RequestStatus }
 import type { Actor } from '../access/actor';
 import { assertMayActForCentre, visibleCentreIds } from '../access/centre-scope';
 import { AuditService } from '../audit/audit.service';
+import { recordLiveEvent } from '../live/live-events';
 import { OutboxWriter } from '../messages/outbox-writer.service';
 import type { MessageKind } from '../messages/outbox-message';
-import { recordLiveEvent } from '../live/live-events';
 import { appointmentView } from '../requests/appointment-views';
 import { ImagingRequestEntity } from '../requests/imaging-request.entity';
 import { recordRequestEvent } from '../requests/request-history';
