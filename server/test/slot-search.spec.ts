@@ -155,4 +155,37 @@ describe('pooled slot search', () => {
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.fields).sort()).toEqual(['latitude', 'modality', 'pacemaker']);
   });
+  it('counts others’ live holds, not the caller’s own: a slot held in full elsewhere is listed as held', async () => {
+    const coordinator = await server.signedIn('coordinator');
+    const single = await insertSlot(server.dataSource, { centreId: centres.practice, modality: 'ct', startsInHours: 30 });
+    const double = await insertSlot(server.dataSource, {
+      centreId: centres.practice,
+      modality: 'ct',
+      startsInHours: 31,
+      capacity: 2,
+    });
+    for (const slotId of [single, double]) expect((await coordinator.post(`/api/slots/${slotId}/hold`, {})).status).toBe(201);
+    const window = `modality=ct&from=${new Date(Date.now() + 29 * 3_600_000).toISOString()}`;
+
+    const seenBySecretary = (await search(window)).slots.filter((hit) => [single, double].includes(hit.slotId));
+    expect(seenBySecretary.map(({ slotId, placesLeft }) => ({ slotId, placesLeft }))).toEqual([
+      { slotId: single, placesLeft: 0 },
+      { slotId: double, placesLeft: 1 },
+    ]);
+    expect(Date.parse(seenBySecretary[0].heldUntil ?? '')).toBeGreaterThan(Date.now());
+    expect(seenBySecretary[1].heldUntil).toBeNull();
+
+    const seenByHolder = (await coordinator.get<SlotSearchResult>(`/api/slots/search?${window}`)).body.slots;
+    expect(
+      seenByHolder.filter((hit) => [single, double].includes(hit.slotId)).map((hit) => [hit.placesLeft, hit.heldUntil]),
+    ).toEqual([
+      [1, null],
+      [2, null],
+    ]);
+
+    // An expired hold is no hold.
+    await server.dataSource.query(`UPDATE slot_hold SET expires_at = now() - interval '1 second' WHERE slot_id = $1`, [single]);
+    const afterExpiry = (await search(window)).slots.find((hit) => hit.slotId === single);
+    expect(afterExpiry).toMatchObject({ placesLeft: 1, heldUntil: null });
+  });
 });

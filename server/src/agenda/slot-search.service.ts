@@ -21,16 +21,23 @@ interface HitRow {
   starts_at: Date;
   ends_at: Date;
   places_left: number;
+  held_by_others: number;
+  held_until: Date | null;
   distance_km: number | null;
   wheelchair_accessible: boolean;
   stretcher_accessible: boolean;
 }
 
 /**
- * Free slots of every eligible centre, ranked by start then distance. One indexed query on
- * (modality, starts_at) of open slots; centre eligibility is checked on the joined row.
+ * Free slots of every eligible centre, ranked by start then distance. One query: when many centres are eligible, the
+ * planner reads the open slots of the modality in start order (slot_open_by_modality_idx) and stops at the limit;
+ * when few are, it reads each eligible centre's (slot_bookable_by_centre_idx). It can only choose well with
+ * estimates it can make: hence the forms of the conditions below. Others' live holds are counted on the page alone
+ * (after the LIMIT): a slot every place of which is held elsewhere is still listed, as held, for the console to grey out.
  */
 const SEARCH_SQL = `
+  SELECT hit.*, coalesce(holds.held_by_others, 0) AS held_by_others, holds.held_until
+    FROM (
   SELECT s.id AS slot_id, s.centre_id, c.name AS centre_name, c.sector, c.city, s.modality, s.starts_at, s.ends_at,
          s.capacity - s.booked_count AS places_left, c.wheelchair_accessible, c.stretcher_accessible,
          CASE WHEN $5::float8 IS NULL THEN NULL ELSE
@@ -41,25 +48,36 @@ const SEARCH_SQL = `
     FROM slot s
     JOIN centre c ON c.id = s.centre_id
    WHERE s.status = 'open' AND s.modality = $1 AND s.starts_at >= $2 AND s.starts_at < $3
-     AND s.booked_count < s.capacity AND s.release_at > now()
+     -- capacity - booked_count > 0 rather than booked_count < capacity: the planner has statistics on this expression
+     -- (migration TuneSlotSearch), none on a comparison of two columns, which it takes for a third of the rows.
+     AND s.capacity - s.booked_count > 0 AND s.release_at > now()
      AND c.active
      -- A centre that lists no indication takes every one that passed the request gate.
-     AND ($4::text IS NULL OR ((s.indications IS NULL OR $4 = ANY (s.indications))
-          AND (cardinality(c.accepted_indications) = 0 OR $4 = ANY (c.accepted_indications))))
-     AND (NOT $7::boolean OR s.modality <> 'mri' OR c.accepts_mr_conditional_pacemaker)
+     -- = '{}' and @> rather than cardinality() and = ANY: the planner estimates these from the columns'
+     -- statistics (most common values and elements), and needs to, to choose between scanning the window in start
+     -- order and reading the few eligible centres' slots (docs/benchmarks.md, "Pooled slot search").
+     AND ($4::text IS NULL OR ((s.indications IS NULL OR s.indications @> ARRAY[$4::text])
+          AND (c.accepted_indications = '{}' OR c.accepted_indications @> ARRAY[$4::text])))
+     -- $1 rather than s.modality (equal): the condition then bears on the centre alone and filters it before the join.
+     AND (NOT $7::boolean OR $1 <> 'mri' OR c.accepts_mr_conditional_pacemaker)
      AND ($8::boolean OR CASE $9::text WHEN 'wheelchair' THEN c.wheelchair_accessible
                                         WHEN 'stretcher' THEN c.stretcher_accessible
                                         ELSE c.wheelchair_accessible OR c.stretcher_accessible END)
      AND NOT EXISTS (SELECT 1 FROM centre_closure cc
                       WHERE cc.centre_id = c.id AND cc.starts_at < s.ends_at AND cc.ends_at > s.starts_at)
    ORDER BY s.starts_at, distance_km NULLS LAST, s.id
-   LIMIT $10`;
+   LIMIT $10) hit
+    LEFT JOIN LATERAL (SELECT count(*)::int AS held_by_others, max(h.expires_at) AS held_until
+                         FROM slot_hold h
+                        WHERE h.slot_id = hit.slot_id AND h.account_id <> $11 AND h.expires_at > now()) holds ON true
+   ORDER BY hit.starts_at, hit.distance_km NULLS LAST, hit.slot_id`;
 
 @Injectable()
 export class SlotSearchService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async search(query: SlotSearchQueryDto): Promise<SlotSearchResult> {
+  /** `accountId`: the caller, whose own holds do not count against the places. */
+  async search(query: SlotSearchQueryDto, accountId: string): Promise<SlotSearchResult> {
     const from = query.from ? new Date(query.from) : new Date();
     const to = query.to ? new Date(query.to) : new Date(from.getTime() + DEFAULT_WINDOW_HOURS * HOUR_MS);
     if (to <= from || to.getTime() - from.getTime() > MAXIMUM_WINDOW_HOURS * HOUR_MS) {
@@ -70,15 +88,27 @@ export class SlotSearchService {
         fields: { to: [`after from, at most ${MAXIMUM_WINDOW_HOURS} h later`] },
       });
     }
-    const slots = await this.find(query, from, to, query.limit);
+    const slots = await this.find(query, accountId, from, to, query.limit);
     const firstAfterWindow =
       slots.length > 0
         ? []
-        : await this.find(query, to, new Date(to.getTime() + LOOK_AHEAD_DAYS * 24 * HOUR_MS), FIRST_AFTER_WINDOW_COUNT);
+        : await this.find(
+            query,
+            accountId,
+            to,
+            new Date(to.getTime() + LOOK_AHEAD_DAYS * 24 * HOUR_MS),
+            FIRST_AFTER_WINDOW_COUNT,
+          );
     return { window: { from: from.toISOString(), to: to.toISOString() }, slots, firstAfterWindow };
   }
 
-  private async find(query: SlotSearchQueryDto, from: Date, to: Date, limit: number): Promise<SlotSearchHit[]> {
+  private async find(
+    query: SlotSearchQueryDto,
+    accountId: string,
+    from: Date,
+    to: Date,
+    limit: number,
+  ): Promise<SlotSearchHit[]> {
     const rows = (await this.dataSource.query(SEARCH_SQL, [
       query.modality,
       from,
@@ -90,6 +120,7 @@ export class SlotSearchService {
       query.ambulatory,
       query.mobilityAid ?? null,
       limit,
+      accountId,
     ])) as HitRow[];
     return rows.map((row) => ({
       slotId: row.slot_id,
@@ -101,7 +132,8 @@ export class SlotSearchService {
       start: row.starts_at.toISOString(),
       end: row.ends_at.toISOString(),
       durationMinutes: Math.round((row.ends_at.getTime() - row.starts_at.getTime()) / 60_000),
-      placesLeft: row.places_left,
+      placesLeft: Math.max(0, row.places_left - row.held_by_others),
+      heldUntil: row.places_left - row.held_by_others <= 0 && row.held_until ? row.held_until.toISOString() : null,
       distanceKm: row.distance_km === null ? null : Math.round(row.distance_km * 10) / 10,
       wheelchairAccessible: row.wheelchair_accessible,
       stretcherAccessible: row.stretcher_accessible,

@@ -31,8 +31,8 @@ export class SlotsController {
   @ApiOperation({
     summary: 'Pooled search: free slots of every eligible centre in the window (default now to +48 h), by start then distance',
   })
-  search(@Query() query: SlotSearchQueryDto): Promise<SlotSearchResult> {
-    return this.slotSearch.search(query);
+  search(@CurrentActor() actor: Actor, @Query() query: SlotSearchQueryDto): Promise<SlotSearchResult> {
+    return this.slotSearch.search(query, actor.accountId);
   }
 
   @Get(':id')

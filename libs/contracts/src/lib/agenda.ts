@@ -38,7 +38,10 @@ export interface SlotSearchHit {
   start: string;
   end: string;
   durationMinutes: number;
+  /** Places the caller can still hold or book: others' live holds are taken off. */
   placesLeft: number;
+  /** When every place left is held by other secretaries: until when (their last hold). The slot may come back. */
+  heldUntil: string | null;
   /** Kilometres as the crow flies; null when the patient's location was not given. */
   distanceKm: number | null;
   wheelchairAccessible: boolean;

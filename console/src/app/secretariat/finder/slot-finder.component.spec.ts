@@ -21,6 +21,7 @@ const hit = (slotId: string, hoursAhead: number): SlotSearchHit => {
     end: new Date(start.getTime() + 1_800_000).toISOString(),
     durationMinutes: 30,
     placesLeft: 1,
+    heldUntil: null,
     distanceKm: null,
     wheelchairAccessible: true,
     stretcherAccessible: true,
