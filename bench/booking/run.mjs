@@ -45,7 +45,9 @@ async function main() {
     const secretaries = await Promise.all(seeded.secretaries.map((email) => signIn(server.baseUrl, email, PASSWORD)));
 
     log(`throughput: ${BOOKINGS} bookings of distinct slots, ${CONCURRENCY} at a time`);
+    const statements = await withClient(database.url, (client) => resetStatements(client));
     const throughput = await distinctSlots(server.baseUrl, secretaries, seeded.distinct);
+    if (statements) throughput.database = await withClient(database.url, (client) => topStatements(client, BOOKINGS));
     log(`contention: ${ROUNDS} rounds of ${CONTENDERS} clients on one slot`);
     const contention = await contendedSlots(server.baseUrl, secretaries, seeded.contended);
     const overbooked = await withClient(database.url, (client) =>
@@ -71,6 +73,30 @@ async function main() {
     if (server) await stopServer(server);
     await database.close();
   }
+}
+
+/** Starts pg_stat_statements afresh; false when the server does not preload it (DATABASE_URL's may not). */
+async function resetStatements(client) {
+  try {
+    await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+    await client.query('SELECT pg_stat_statements_reset()');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Where the database's time goes per booking: the ten statements that took most of it. */
+async function topStatements(client, bookings) {
+  const { rows } = await client.query(
+    `SELECT left(regexp_replace(query, '\\s+', ' ', 'g'), 120) AS query, calls,
+            round(((total_plan_time + total_exec_time) / $1)::numeric, 3)::float8 AS ms_per_booking,
+            round((total_exec_time / greatest(calls, 1))::numeric, 3)::float8 AS exec_ms_per_call
+       FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+      ORDER BY total_plan_time + total_exec_time DESC LIMIT 40`,
+    [bookings],
+  );
+  return rows;
 }
 
 /** One territory and centre, ten secretaries, bookable CT requests and slots within the next 48 h. */

@@ -3,8 +3,10 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
+/** BENCH_SERVER_NODE_OPTIONS: Node flags for the server alone, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`. */
 export async function startServer(root, { port, databaseUrl, env = {} }) {
-  const child = spawn(process.execPath, [join(root, 'dist/server/main.js')], {
+  const nodeFlags = process.env.BENCH_SERVER_NODE_OPTIONS?.split(/\s+/).filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeFlags, join(root, 'dist/server/main.js')], {
     cwd: root,
     env: {
       ...process.env,

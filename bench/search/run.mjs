@@ -1,0 +1,537 @@
+#!/usr/bin/env node
+// Benchmark of the pooled slot search (GET /api/slots/search): see docs/benchmarks.md, "Pooled slot search".
+//
+//   npm run bench:search                       # builds the server, then runs this with the defaults
+//   node bench/search/run.mjs --duration 10 --connections 32 --slots 200000   # a quicker run (server built)
+//
+// DATABASE_URL set: a fresh database is created (and dropped) on that server; unset: an embedded PostgreSQL is
+// started in a temporary directory (and removed). Everything listens on 127.0.0.1 only.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, freemem, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { findFreePort, openBenchDatabase, withClient } from '../lib/database.mjs';
+import { EXPLAIN_CASES, queryPool, runSearchSql, searchPath, searchSql, sqlParameters, searchWindows } from './queries.mjs';
+import { BENCH_EMAIL, seed } from './seed.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const { values: args } = parseArgs({
+  options: {
+    centres: { type: 'string', default: process.env.BENCH_CENTRES ?? '500' },
+    slots: { type: 'string', default: process.env.BENCH_SLOTS ?? '2000000' },
+    connections: { type: 'string', default: process.env.BENCH_CONNECTIONS ?? '1,10,32,64' },
+    duration: { type: 'string', default: process.env.BENCH_DURATION ?? '30' },
+    warmup: { type: 'string', default: process.env.BENCH_WARMUP ?? '5' },
+    pool: { type: 'string', default: '1000' },
+    'sql-samples': { type: 'string', default: '1000' },
+    /** Also load GET /api/health (no session, one trivial query): the framework's ceiling on this machine. */
+    baseline: { type: 'boolean', default: false },
+    /** Print the EXPLAIN (ANALYZE, BUFFERS) output of the named cases. */
+    explain: { type: 'boolean', default: false },
+    /** Overall limit: the run is abandoned (and cleaned up) past it. */
+    timeout: { type: 'string', default: '1800' },
+    label: { type: 'string', default: process.env.BENCH_LABEL ?? '' },
+    /** The built server to run (main.js and cli.js), to compare two builds. */
+    server: { type: 'string', default: process.env.BENCH_SERVER_DIST ?? 'dist/server' },
+  },
+});
+const SERVER_DIST = resolve(ROOT, args.server);
+const connectionLevels = args.connections.split(',').map(Number);
+const durationSeconds = Number(args.duration);
+const warmupSeconds = Number(args.warmup);
+const log = (message) => process.stdout.write(`[bench] ${message}\n`);
+
+let database;
+let server;
+let cleaningUp;
+
+async function cleanup() {
+  cleaningUp ??= (async () => {
+    if (server) await stopServer(server).catch((error) => log(`stopping the server: ${error.message}`));
+    if (database) await database.close();
+  })();
+  return cleaningUp;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    log(`${signal}: stopping what the bench started…`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+
+async function main() {
+  if (!existsSync(join(SERVER_DIST, 'main.js'))) throw new Error(`${SERVER_DIST} is missing: run \`npx nx build server\` first.`);
+  const deadline = setTimeout(
+    () => {
+      log(`over the ${args.timeout} s limit: abandoning`);
+      void cleanup().finally(() => process.exit(2));
+    },
+    Number(args.timeout) * 1000,
+  );
+  deadline.unref();
+
+  const machine = describeMachine();
+  log(`${machine.cpuModel}, ${machine.cpus} cores, ${machine.memory}, Node ${process.version}`);
+
+  database = await openBenchDatabase(log);
+  await runCli(['migrate'], { DATABASE_URL: database.url });
+  const seedStartedAt = Date.now();
+  const data = await withClient(database.url, (client) =>
+    seed(client, { centres: Number(args.centres), slots: Number(args.slots), log }),
+  );
+  const postgresVersion = await withClient(database.url, async (client) => {
+    const { rows } = await client.query(`SELECT version(), current_setting('shared_buffers') AS shared_buffers,
+                                                current_setting('work_mem') AS work_mem, current_setting('jit') AS jit`);
+    return rows[0];
+  });
+  log(`seeded in ${((Date.now() - seedStartedAt) / 1000).toFixed(0)} s; ${postgresVersion.version.split(',')[0]}`);
+
+  const statements = await withClient(database.url, (client) =>
+    client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements').then(
+      () => true,
+      () => false, // not preloaded on DATABASE_URL's server: no per-statement split
+    ),
+  );
+  const port = await findFreePort();
+  server = await startServer(port, database.url);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const cookie = await logIn(baseUrl);
+
+  const pool = queryPool(Number(args.pool));
+  const paths = pool.map(searchPath);
+  const answers = await checkAnswers(baseUrl, cookie, paths);
+  log(
+    `pool of ${paths.length} searches: ${answers.full} full pages (50 hits), ${answers.partial} partial, ` +
+      `${answers.empty} empty windows (look-ahead), ${answers.failed} failed`,
+  );
+  if (answers.failed > 0) throw new Error(`some searches failed: ${JSON.stringify(answers.failures.slice(0, 3))}`);
+
+  // The SQL of the build under test: the sources beside its dist/ (this workspace by default).
+  const sql = searchSql(resolve(SERVER_DIST, '../..'));
+  const sqlOnly = await withClient(database.url, (client) => timeSql(client, sql, pool.slice(0, Number(args['sql-samples']))));
+  log(
+    `SQL only (one connection, serial, ${sqlOnly.samples} searches): p50 ${sqlOnly.p50} ms, p90 ${sqlOnly.p90} ms, ` +
+      `p99 ${sqlOnly.p99} ms, max ${sqlOnly.max} ms; session lookup p50 ${sqlOnly.session.p50} ms`,
+  );
+  const explain = await withClient(database.url, (client) => explainCases(client, sql));
+  for (const [name, result] of Object.entries(explain)) {
+    log(
+      `EXPLAIN ${name}: ${result.rows} rows; planning ${result.withoutNodeTiming.planningMs} ms, ` +
+        `execution ${result.withoutNodeTiming.executionMs} ms (${result.executionMs} ms with per-node timing)`,
+    );
+  }
+
+  const runs = [];
+  if (args.baseline) {
+    runs.push(await load({ baseUrl, cookie, paths: ['/api/health'], connections: 32, name: 'health (baseline)', statements }));
+  }
+  for (const connections of connectionLevels) {
+    runs.push(await load({ baseUrl, cookie, paths, connections, name: 'search', statements }));
+  }
+
+  const results = {
+    label: args.label || undefined,
+    date: new Date().toISOString(),
+    git: gitDescribe(),
+    machine: { ...machine, postgres: postgresVersion, database: database.embedded ? 'embedded' : 'DATABASE_URL' },
+    options: { ...args, connections: connectionLevels },
+    data,
+    pool: { size: paths.length, ...answers, failures: undefined },
+    sqlOnly,
+    explain,
+    runs,
+  };
+  const file = writeResults(results);
+  printSummary(results);
+  if (args.explain) for (const [name, result] of Object.entries(explain)) log(`EXPLAIN ${name}\n${result.plan}\n`);
+  log(`results: ${file}`);
+}
+
+function describeMachine() {
+  const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');
+  return {
+    cpuModel: /model name\s*:\s*(.*)/.exec(cpuinfo)?.[1] ?? cpus()[0]?.model,
+    cpus: cpus().length,
+    memory: `${(totalmem() / 2 ** 30).toFixed(1)} GiB total, ${(freemem() / 2 ** 30).toFixed(1)} GiB free`,
+    node: process.version,
+    kernel: readFileSync('/proc/sys/kernel/osrelease', 'utf8').trim(),
+  };
+}
+
+function gitDescribe() {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'server', 'migrations'], { cwd: ROOT, encoding: 'utf8' });
+    return dirty.trim() ? `${commit} (server or migrations modified)` : commit;
+  } catch {
+    return undefined;
+  }
+}
+
+function runCli(cliArgs, env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(SERVER_DIST, 'cli.js'), ...cliArgs], {
+      cwd: ROOT,
+      env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`cli ${cliArgs.join(' ')} failed:\n${output}`))));
+  });
+}
+
+async function startServer(port, databaseUrl) {
+  const child = spawn(process.execPath, [join(SERVER_DIST, 'main.js')], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      DEMO: 'false',
+      JOBS_ENABLED: 'false',
+      LOG_LEVEL: 'warn',
+      LOGIN_RATE_LIMIT: '1000',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  const deadline = Date.now() + 60_000;
+  while (!output.includes('Créneau is ready')) {
+    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${output}`);
+    if (Date.now() > deadline) throw new Error(`the server did not start within 60 s:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  log(`server ${child.pid} listening on 127.0.0.1:${port}`);
+  return { child, exited, output: () => output };
+}
+
+async function stopServer({ child, exited }) {
+  if (child.exitCode !== null) return;
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Logs in as the bench's secretary like the console does: XSRF cookie first, echoed in X-XSRF-TOKEN. */
+async function logIn(baseUrl) {
+  const health = await fetch(`${baseUrl}/api/health`);
+  const xsrf = cookieOf(health, 'XSRF-TOKEN');
+  const response = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: `XSRF-TOKEN=${xsrf}`, 'x-xsrf-token': xsrf },
+    body: JSON.stringify({ email: BENCH_EMAIL, password: process.env.BENCH_PASSWORD ?? 'bench-password' }),
+  });
+  if (response.status !== 200) throw new Error(`login answered ${response.status}: ${await response.text()}`);
+  // The XSRF cookie goes along so that the server does not hand out a new one with every answer.
+  return `creneau_session=${cookieOf(response, 'creneau_session')}; XSRF-TOKEN=${xsrf}`;
+}
+
+function cookieOf(response, name) {
+  for (const header of response.headers.getSetCookie()) {
+    const [pair] = header.split(';');
+    if (pair.startsWith(`${name}=`)) return pair.slice(name.length + 1);
+  }
+  throw new Error(`no ${name} cookie in the answer`);
+}
+
+/** Every search of the pool once, through HTTP: all must answer 200; how many fill a page, how many fall to the look-ahead. */
+async function checkAnswers(baseUrl, cookie, paths) {
+  const tally = { full: 0, partial: 0, empty: 0, failed: 0, failures: [] };
+  for (const path of paths) {
+    const response = await fetch(`${baseUrl}${path}`, { headers: { cookie } });
+    if (response.status !== 200) {
+      tally.failed++;
+      tally.failures.push({ path, status: response.status, body: await response.text() });
+      continue;
+    }
+    const body = await response.json();
+    if (body.slots.length === 0) tally.empty++;
+    else if (body.slots.length === 50) tally.full++;
+    else tally.partial++;
+  }
+  return tally;
+}
+
+/** The database alone: each search as the service runs it, serially on one connection; and the session lookup. */
+async function timeSql(client, sql, queries) {
+  for (const query of queries.slice(0, 50)) await runSearchSql(client, sql, query); // warm the cache
+  const durations = [];
+  let slowest;
+  for (const query of queries) {
+    const start = process.hrtime.bigint();
+    const outcome = await runSearchSql(client, sql, query);
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    durations.push(ms);
+    if (!slowest || ms > slowest.ms) slowest = { ms: round(ms), query, ...outcome };
+  }
+  const sessionDurations = [];
+  const { rows } = await client.query(`SELECT id FROM session LIMIT 1`);
+  for (let i = 0; i < 500; i++) {
+    const start = process.hrtime.bigint();
+    await client.query(
+      `SELECT s.id AS session_id, a.id AS account_id, a.role, a.display_name, a.rpps,
+              array(SELECT centre_id FROM account_centre WHERE account_id = a.id ORDER BY centre_id) AS centre_ids,
+              s.last_seen_at < now() - make_interval(secs => $3) AS stale
+         FROM session s JOIN account a ON a.id = s.account_id
+        WHERE s.id = $1 AND a.disabled_at IS NULL AND s.expires_at > now()
+          AND s.last_seen_at > now() - make_interval(mins => $2)`,
+      [rows[0].id, 30, 60],
+    );
+    sessionDurations.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return { samples: durations.length, ...percentiles(durations), slowest, session: percentiles(sessionDurations) };
+}
+
+async function explainCases(client, sql) {
+  const explained = {};
+  for (const [name, { what, query: template }] of Object.entries(EXPLAIN_CASES)) {
+    const { window72h, ...query } = template;
+    const now = new Date();
+    if (window72h) {
+      query.from = now.toISOString();
+      query.to = new Date(now.getTime() + 72 * 3_600_000).toISOString();
+    }
+    const { window } = searchWindows(query, now);
+    const parameters = sqlParameters(query, window.from, window.to, window.limit);
+    await client.query(sql, parameters); // the same warm cache as under load
+    const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, parameters);
+    const plan = rows.map((row) => row['QUERY PLAN']).join('\n');
+    // Timing every plan node costs a lot on this VM's clock: the times without it, median of 7.
+    const planning = [];
+    const execution = [];
+    for (let i = 0; i < 7; i++) {
+      const quiet = (await client.query(`EXPLAIN (ANALYZE, TIMING OFF, SUMMARY ON) ${sql}`, parameters)).rows;
+      const text = quiet.map((row) => row['QUERY PLAN']).join('\n');
+      planning.push(Number(/Planning Time: ([\d.]+)/.exec(text)?.[1]));
+      execution.push(Number(/Execution Time: ([\d.]+)/.exec(text)?.[1]));
+    }
+    const hits = (await client.query(sql, parameters)).rows.length;
+    explained[name] = {
+      what,
+      query: searchPath(query),
+      parameters,
+      rows: hits,
+      executionMs: Number(/Execution Time: ([\d.]+)/.exec(plan)?.[1]),
+      withoutNodeTiming: { planningMs: percentiles(planning).p50, executionMs: percentiles(execution).p50 },
+      plan,
+    };
+  }
+  return explained;
+}
+
+/** pg_stat_statements over the measured run: planning and execution time by kind of statement, per HTTP request. */
+async function statementTimes(requests) {
+  const { rows } = await withClient(database.url, (client) =>
+    client.query(
+      `SELECT CASE WHEN query LIKE '%FROM slot s%' THEN 'search'
+                   WHEN query LIKE '%FROM session s%' THEN 'session'
+                   ELSE 'other' END AS kind,
+              sum(calls)::int AS calls, sum(total_plan_time) AS plan_ms, sum(total_exec_time) AS exec_ms
+         FROM pg_stat_statements
+        WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+        GROUP BY 1 ORDER BY 1`,
+    ),
+  );
+  return Object.fromEntries(
+    rows.map((row) => [
+      row.kind,
+      {
+        callsPerRequest: round(row.calls / requests, 2),
+        planMsPerCall: round(row.plan_ms / row.calls, 3),
+        execMsPerCall: round(row.exec_ms / row.calls, 3),
+        msPerRequest: round((row.plan_ms + row.exec_ms) / requests, 3),
+      },
+    ]),
+  );
+}
+
+/** /proc accounting: CPU seconds of the load generator (this process), the server, and the bench database's backends. */
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+function cpuSeconds(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS; // utime + stime
+  } catch {
+    return 0; // gone
+  }
+}
+
+function machineCpu() {
+  const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+  const idle = fields[3] + fields[4];
+  const total = fields.reduce((sum, value) => sum + value, 0);
+  return { idle: idle / CLOCK_TICKS, total: total / CLOCK_TICKS };
+}
+
+async function cpuSnapshot(serverPid) {
+  const backends = await withClient(database.url, async (client) => {
+    const { rows } = await client.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [
+      database.name,
+    ]);
+    return rows.map((row) => row.pid);
+  });
+  const postgres = new Map(backends.map((pid) => [pid, cpuSeconds(pid)]));
+  const loadAverage = Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
+  return {
+    loadGenerator: cpuSeconds(process.pid),
+    server: cpuSeconds(serverPid),
+    postgres,
+    backends,
+    machine: machineCpu(),
+    loadAverage,
+  };
+}
+
+async function load({ baseUrl, cookie, paths, connections, name, statements }) {
+  let next = connections * 7919; // each level starts elsewhere in the pool
+  const options = {
+    url: baseUrl,
+    connections,
+    headers: { cookie, accept: 'application/json' },
+    requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }) }],
+    timeout: 10,
+  };
+  log(`${name}, ${connections} connections: warm-up ${warmupSeconds} s`);
+  await autocannon({ ...options, duration: warmupSeconds });
+  log(`${name}, ${connections} connections: measuring ${durationSeconds} s`);
+  if (statements) await withClient(database.url, (client) => client.query('SELECT pg_stat_statements_reset()'));
+  const before = await cpuSnapshot(server.child.pid);
+  const result = await autocannon({ ...options, duration: durationSeconds });
+  const after = await cpuSnapshot(server.child.pid);
+  if (server.child.exitCode !== null || server.child.signalCode !== null) {
+    const how = server.child.signalCode ?? `code ${server.child.exitCode}`;
+    throw new Error(`the server stopped during the run (${how}); its last words:\n${server.output().slice(-4000)}`);
+  }
+  const databaseTime = statements ? await statementTimes(result.requests.total) : undefined;
+  const seconds = result.duration;
+  const busy = (snapshot) => snapshot.machine.total - snapshot.machine.idle;
+  // Backends by pid: one that came up during the run counts from zero.
+  const postgresSeconds = [...after.postgres].reduce((sum, [pid, total]) => sum + total - (before.postgres.get(pid) ?? 0), 0);
+  after.postgres = postgresSeconds;
+  before.postgres = 0;
+  const cores = (key) => round((after[key] - before[key]) / seconds, 2);
+  const requests = result.requests.total;
+  const run = {
+    name,
+    connections,
+    durationSeconds: round(seconds, 1),
+    requests,
+    requestsPerSecond: round(requests / seconds, 0),
+    latencyMs: {
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p99: result.latency.p99,
+      max: result.latency.max,
+      mean: round(result.latency.average, 2),
+    },
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    bytesPerRequest: requests > 0 ? Math.round(result.throughput.total / requests) : 0,
+    // Cores used on average during the measured run, by who; `machine` is every process of the machine.
+    cpuCores: {
+      loadGenerator: cores('loadGenerator'),
+      server: cores('server'),
+      postgres: cores('postgres'),
+      machine: round((busy(after) - busy(before)) / seconds, 2),
+    },
+    /** Run-queue length when the run started: above the 2 cores means other work was waiting too. */
+    loadAverageAtStart: before.loadAverage,
+    cpuMsPerRequest: {
+      loadGenerator: round(((after.loadGenerator - before.loadGenerator) * 1000) / requests, 3),
+      server: round(((after.server - before.server) * 1000) / requests, 3),
+      postgres: round(((after.postgres - before.postgres) * 1000) / requests, 3),
+    },
+    postgresBackends: after.backends.length,
+    databaseTime,
+  };
+  // Everything else the machine ran meanwhile (other users' builds and tests, the kernel…).
+  const ours = run.cpuCores.loadGenerator + run.cpuCores.server + run.cpuCores.postgres;
+  run.cpuCores.others = round(Math.max(0, run.cpuCores.machine - ours), 2);
+  log(
+    `${name}, ${connections} connections: ${run.requestsPerSecond} req/s, p50 ${run.latencyMs.p50} ms, ` +
+      `p99 ${run.latencyMs.p99} ms, ${run.errors} errors, ${run.non2xx} non-2xx`,
+  );
+  return run;
+}
+
+function percentiles(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q) => round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))], 2);
+  return { p50: at(0.5), p90: at(0.9), p99: at(0.99), max: round(sorted[sorted.length - 1], 2) };
+}
+
+function round(value, digits = 2) {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+function writeResults(results) {
+  const directory = join(ROOT, 'bench/results');
+  mkdirSync(directory, { recursive: true });
+  const stamp = results.date.replace(/[:.]/g, '-').slice(0, 19);
+  const file = join(directory, `search-${stamp}.json`);
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  return file;
+}
+
+function printSummary({ runs, sqlOnly }) {
+  const lines = [
+    '',
+    '| load | connections | req/s | p50 ms | p90 ms | p99 ms | errors | non-2xx | CPU cores: load gen / server / PostgreSQL / others | load avg |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |',
+    ...runs.map(
+      (run) =>
+        `| ${run.name} | ${run.connections} | ${run.requestsPerSecond} | ${run.latencyMs.p50} | ${run.latencyMs.p90} | ` +
+        `${run.latencyMs.p99} | ${run.errors + run.timeouts} | ${run.non2xx} | ` +
+        `${run.cpuCores.loadGenerator} / ${run.cpuCores.server} / ${run.cpuCores.postgres} / ${run.cpuCores.others} | ` +
+        `${run.loadAverageAtStart} |`,
+    ),
+    '',
+    ...runs
+      .filter((run) => run.databaseTime)
+      .map(
+        (run) =>
+          `${run.name} at ${run.connections}: CPU ms per request: server ${run.cpuMsPerRequest.server}, PostgreSQL ` +
+          `${run.cpuMsPerRequest.postgres}, load generator ${run.cpuMsPerRequest.loadGenerator}; database ms per request ` +
+          Object.entries(run.databaseTime)
+            .map(([kind, time]) => `${kind} ${time.msPerRequest} (plan ${time.planMsPerCall} + exec ${time.execMsPerCall})`)
+            .join(', '),
+      ),
+    '',
+    `SQL only, serial: p50 ${sqlOnly.p50} ms, p90 ${sqlOnly.p90} ms, p99 ${sqlOnly.p99} ms, max ${sqlOnly.max} ms ` +
+      `(slowest: ${JSON.stringify(sqlOnly.slowest.query)})`,
+    '',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main()
+  .then(
+    () => cleanup().then(() => 0),
+    async (error) => {
+      process.stderr.write(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      await cleanup();
+      return 1;
+    },
+  )
+  .then((code) => process.exit(code));
