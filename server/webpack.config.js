@@ -10,7 +10,10 @@ module.exports = {
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
-      additionalEntryPoints: [{ entryName: 'cli', entryPath: './src/cli.ts' }],
+      additionalEntryPoints: [
+        { entryName: 'cli', entryPath: './src/cli.ts' },
+        { entryName: 'cluster', entryPath: './src/cluster.ts' },
+      ],
       tsConfig: './tsconfig.app.json',
       outputHashing: 'none',
       optimization: false,

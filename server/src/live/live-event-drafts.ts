@@ -1,10 +1,18 @@
 import { EntityManager } from 'typeorm';
-import type { LiveAppointmentData, LiveEntity, LiveRequestData, LiveSlotData, Modality, SlotState } from '@creneau/contracts';
+import type {
+  LiveAppointmentData,
+  LiveEntity,
+  LiveEventType,
+  LiveRequestData,
+  LiveSlotData,
+  Modality,
+  SlotState,
+} from '@creneau/contracts';
 import { slotState } from '../agenda/slot-view';
 
 /** A live event as written in its transaction, before the commit gives it an id and a time. */
 export interface LiveEventDraft {
-  type: string;
+  type: LiveEventType;
   entity: LiveEntity;
   entity_id: string;
   version: number;
@@ -16,7 +24,10 @@ export interface LiveEventDraft {
 }
 
 /** Reads the entities' state as the transaction sees it now, and makes one draft each. */
-export const DRAFTS: Record<LiveEntity, (manager: EntityManager, type: string, ids: string[]) => Promise<LiveEventDraft[]>> = {
+export const DRAFTS: Record<
+  LiveEntity,
+  (manager: EntityManager, type: LiveEventType, ids: string[]) => Promise<LiveEventDraft[]>
+> = {
   slot: slotDrafts,
   appointment: appointmentDrafts,
   request: requestDrafts,
@@ -37,7 +48,7 @@ interface SlotRow {
   held_until: Date | null;
 }
 
-async function slotDrafts(manager: EntityManager, type: string, ids: string[]): Promise<LiveEventDraft[]> {
+async function slotDrafts(manager: EntityManager, type: LiveEventType, ids: string[]): Promise<LiveEventDraft[]> {
   const rows = (await manager.query(
     `SELECT s.id, s.centre_id, c.territory_id, s.modality, s.starts_at, s.ends_at, s.capacity, s.booked_count, s.status,
             s.version, h.held_count, h.held_until
@@ -90,7 +101,7 @@ interface AppointmentRow {
   ends_at: Date;
 }
 
-async function appointmentDrafts(manager: EntityManager, type: string, ids: string[]): Promise<LiveEventDraft[]> {
+async function appointmentDrafts(manager: EntityManager, type: LiveEventType, ids: string[]): Promise<LiveEventDraft[]> {
   const rows = (await manager.query(
     `SELECT a.id, a.request_id, a.slot_id, a.centre_id, c.territory_id, r.doctor_rpps, a.status, a.version,
             s.modality, s.starts_at, s.ends_at
@@ -132,7 +143,7 @@ interface RequestRow {
   centre_ids: string[];
 }
 
-async function requestDrafts(manager: EntityManager, type: string, ids: string[]): Promise<LiveEventDraft[]> {
+async function requestDrafts(manager: EntityManager, type: LiveEventType, ids: string[]): Promise<LiveEventDraft[]> {
   // A centre sees a request once it has had an appointment there: the API's own rule.
   const rows = (await manager.query(
     `SELECT r.id, r.reference, r.status, r.readiness, r.modality, r.version, r.territory_id, r.doctor_rpps,

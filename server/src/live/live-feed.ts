@@ -48,6 +48,8 @@ export class LiveFeed implements OnApplicationBootstrap, OnModuleDestroy {
   private reading?: Promise<void>;
   private readAgain = false;
   private listener?: Client;
+  /** The listener once it listens: it also serves the reads. */
+  private listening?: Client;
   private timer?: NodeJS.Timeout;
   private waiters: { position: number; resolve: (reached: boolean) => void }[] = [];
   private stopped = false;
@@ -74,6 +76,7 @@ export class LiveFeed implements OnApplicationBootstrap, OnModuleDestroy {
     await this.reading;
     const listener = this.listener;
     this.listener = undefined;
+    this.listening = undefined;
     await listener?.end().catch(() => undefined);
     this.events.complete();
   }
@@ -113,14 +116,18 @@ export class LiveFeed implements OnApplicationBootstrap, OnModuleDestroy {
       this.readAgain = false;
       let rows: LiveEventRow[];
       do {
-        rows = (await this.dataSource.query(`SELECT ${COLUMNS} FROM live_event WHERE id > $1 ORDER BY id LIMIT $2`, [
-          this.cursor,
-          BATCH,
-        ])) as LiveEventRow[];
+        rows = await this.read(`SELECT ${COLUMNS} FROM live_event WHERE id > $1 ORDER BY id LIMIT $2`, [this.cursor, BATCH]);
         for (const row of rows) this.publish(toEntry(row));
         this.settleWaiters();
       } while (rows.length === BATCH && !this.stopped);
     } while (this.readAgain && !this.stopped);
+  }
+
+  /** On the listening connection when it is up: no wait for the app's pool, busy with the very changes being told. */
+  private async read(sql: string, parameters: unknown[]): Promise<LiveEventRow[]> {
+    const listening = this.listening;
+    if (listening) return (await listening.query<LiveEventRow>(sql, parameters)).rows;
+    return (await this.dataSource.query(sql, parameters)) as LiveEventRow[];
   }
 
   private publish(entry: LiveEntry): void {
@@ -159,6 +166,7 @@ export class LiveFeed implements OnApplicationBootstrap, OnModuleDestroy {
     const relisten = () => {
       if (this.listener !== client) return;
       this.listener = undefined;
+      this.listening = undefined;
       client.end().catch(() => undefined);
       setTimeout(() => void this.listen(), RELISTEN_MS).unref();
     };
@@ -172,6 +180,7 @@ export class LiveFeed implements OnApplicationBootstrap, OnModuleDestroy {
     try {
       await client.connect();
       await client.query('LISTEN live_event');
+      this.listening = client;
       this.wake(); // whatever committed while not listening
     } catch (error) {
       this.logger.warn(`Could not listen for live events: ${String(error)}`);
