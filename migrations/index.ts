@@ -6,6 +6,7 @@ import { CreateJobRunsAndFlags1764030000000 } from './1764030000000-CreateJobRun
 import { CreateLiveEvents1763990000000 } from './1763990000000-CreateLiveEvents';
 import { CreateCalendarFeeds1764041000000 } from './1764041000000-CreateCalendarFeeds';
 import { CreateOutbox1764042000000 } from './1764042000000-CreateOutbox';
+import { CreateEvaluationCases1764110000000 } from './1764110000000-CreateEvaluationCases';
 import { TuneSlotSearch1764100000000 } from './1764100000000-TuneSlotSearch';
 
 /** Every migration, oldest first. Listed here so that the bundled server carries them. */
@@ -19,4 +20,5 @@ export const ALL_MIGRATIONS = [
   CreateCalendarFeeds1764041000000,
   CreateOutbox1764042000000,
   TuneSlotSearch1764100000000,
+  CreateEvaluationCases1764110000000,
 ];

@@ -13,6 +13,7 @@ import { AuditModule } from './audit/audit.module';
 import { BookingModule } from './booking/booking.module';
 import { CalendarsModule } from './calendars/calendars.module';
 import { HealthModule } from './health/health.module';
+import { IndicatorsModule } from './indicators/indicators.module';
 import { Clock, SystemClock } from './jobs/clock';
 import { JobsModule } from './jobs/jobs.module';
 import { LiveModule } from './live/live.module';
@@ -40,6 +41,7 @@ export class AppModule {
         MessagesModule,
         BookingModule,
         CalendarsModule,
+        IndicatorsModule,
         LiveModule,
         ImportsModule,
         JobsModule.register({ enabled: config.jobsEnabled, clock }),

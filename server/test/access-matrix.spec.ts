@@ -60,6 +60,12 @@ const MATRIX: Record<string, RouteRule> = {
     probe: { path: `/api/accounts/${UNKNOWN_ID}`, body: { reason: 'matrix' }, expect: 404 },
   },
   'GET /api/audit': { allow: STAFF, probe: { expect: 200 } },
+  'GET /api/indicators': { allow: STAFF, probe: { path: '/api/indicators?from=2025-01-01&to=2025-12-31', expect: 200 } },
+  'GET /api/indicators/export': {
+    allow: STAFF,
+    probe: { path: '/api/indicators/export?from=2025-01-01&to=2025-01-31', expect: 200 },
+  },
+  'POST /api/indicators/import': { allow: STAFF, probe: { body: { reason: 'matrix' }, expect: 400 } },
   'GET /api/jobs/runs': { allow: STAFF, probe: { expect: 200 } },
   'GET /api/fhir/$bulk-publish': { allow: 'public', probe: { expect: 200 } },
   'GET /api/fhir/locations.ndjson': { allow: 'public', probe: { expect: 200 } },

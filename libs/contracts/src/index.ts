@@ -12,3 +12,4 @@ export * from './lib/agenda';
 export * from './lib/requests';
 export * from './lib/jobs';
 export * from './lib/live';
+export * from './lib/indicators';

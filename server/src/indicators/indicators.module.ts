@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { EvaluationExportService } from './evaluation-export.service';
+import { EvaluationImportService } from './evaluation-import.service';
+import { IndicatorsController } from './indicators.controller';
+import { IndicatorsService } from './indicators.service';
+
+@Module({
+  controllers: [IndicatorsController],
+  providers: [IndicatorsService, EvaluationExportService, EvaluationImportService],
+})
+export class IndicatorsModule {}
