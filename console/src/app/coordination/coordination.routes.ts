@@ -23,6 +23,11 @@ export const coordinationRoutes: Routes = [
     title: 'Hors protocole — Créneau',
   },
   {
+    path: 'indicateurs',
+    loadComponent: () => import('./indicators/indicators-page.component').then((m) => m.IndicatorsPageComponent),
+    title: 'Indicateurs — Créneau',
+  },
+  {
     path: 'comptes',
     loadComponent: () => import('./accounts/accounts-page.component').then((m) => m.AccountsPageComponent),
     title: 'Comptes — Créneau',

@@ -49,6 +49,7 @@ describe('AppHeaderComponent', () => {
       'Vue d’ensemble',
       'Centres',
       'Hors protocole',
+      'Indicateurs',
       'Comptes',
       'Journal d’audit',
       'Tâches planifiées',

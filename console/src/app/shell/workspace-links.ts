@@ -9,6 +9,7 @@ const COORDINATION: WorkspaceLink[] = [
   { label: 'Vue d’ensemble', path: '/coordination' },
   { label: 'Centres', path: '/coordination/centres' },
   { label: 'Hors protocole', path: '/coordination/hors-protocole' },
+  { label: 'Indicateurs', path: '/coordination/indicateurs' },
   { label: 'Comptes', path: '/coordination/comptes' },
   { label: 'Journal d’audit', path: '/coordination/journal' },
   { label: 'Tâches planifiées', path: '/coordination/taches' },
