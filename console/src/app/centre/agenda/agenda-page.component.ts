@@ -46,12 +46,16 @@ export class AgendaPageComponent {
     combineLatest([toObservable(this.own.centre), toObservable(this.period), toObservable(this.refresh)]).pipe(
       switchMap(([centre, period]) =>
         centre
-          ? this.live.watch('agenda', () =>
-              combineLatest([
-                this.api.slots(centre.id, period.from, period.to),
-                this.api.appointments(centre.id),
-                this.requestsApi.list(),
-              ]).pipe(map(([slots, appointments, requests]) => ({ slots, appointments, requests }))),
+          ? this.live.watch(
+              'agenda',
+              () =>
+                combineLatest([
+                  this.api.slots(centre.id, period.from, period.to),
+                  this.api.appointments(centre.id),
+                  this.requestsApi.list(),
+                ]).pipe(map(([slots, appointments, requests]) => ({ slots, appointments, requests }))),
+              // Staff of several centres: another centre's slots and appointments change nothing here.
+              (event) => event.entity === 'request' || event.data.centreId === centre.id,
             )
           : of(null),
       ),

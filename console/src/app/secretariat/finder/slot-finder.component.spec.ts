@@ -1,8 +1,9 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting, TestRequest } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import type { AppointmentView, SlotSearchHit, SlotSearchResult } from '@creneau/contracts';
+import type { AppointmentView, LiveSlotEvent, SlotSearchHit, SlotSearchResult } from '@creneau/contracts';
 import { button } from '../../../testing/dom';
+import { FakeLiveSocket, provideFakeLiveSocket } from '../../../testing/fake-live-socket';
 import { bookableRequest } from '../../../testing/request-fixtures';
 import { settle } from '../../../testing/settle';
 import { HOSPITAL, TERRITORY } from '../../../testing/territory-fixtures';
@@ -28,7 +29,32 @@ const hit = (slotId: string, hoursAhead: number): SlotSearchHit => {
   };
 };
 
+/** What the server tells every secretariat console when a slot changes. */
+const slotEvent = (id: number, slotId: string, change: Partial<LiveSlotEvent['data']>): LiveSlotEvent => ({
+  id,
+  type: change.bookedCount ? 'slot.booked' : change.heldCount ? 'slot.held' : 'slot.hold-released',
+  entity: 'slot',
+  entityId: slotId,
+  version: id,
+  occurredAt: new Date().toISOString(),
+  data: {
+    slotId,
+    centreId: HOSPITAL.id,
+    modality: 'ct',
+    start: new Date().toISOString(),
+    end: new Date().toISOString(),
+    capacity: 1,
+    bookedCount: 0,
+    heldCount: 0,
+    heldUntil: null,
+    state: 'free',
+    ...change,
+  },
+});
+const inMs = (ms: number) => new Date(Date.now() + ms).toISOString();
+
 describe('SlotFinderComponent', () => {
+  let socket: FakeLiveSocket;
   let http: HttpTestingController;
   let fixture: ComponentFixture<SlotFinderComponent>;
   let finder: HTMLElement;
@@ -37,7 +63,10 @@ describe('SlotFinderComponent', () => {
   const slots = [hit('s1', 3), hit('s2', 50)];
 
   beforeEach(async () => {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    socket = new FakeLiveSocket();
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideFakeLiveSocket(socket)],
+    });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(SlotFinderComponent);
     fixture.componentRef.setInput('request', bookableRequest());
@@ -150,5 +179,62 @@ describe('SlotFinderComponent', () => {
     expect(finder.querySelector('cr-day-grid th[scope="row"]')?.textContent).toContain(HOSPITAL.name);
     expect(finder.querySelectorAll('cr-day-grid thead th').length).toBeGreaterThanOrEqual(4);
     expect(finder.querySelectorAll('cr-day-grid .slot-time')).toHaveLength(2);
+  });
+
+  it('greys out at once a slot held elsewhere, from the event itself, until that hold ends', async () => {
+    socket.emit(slotEvent(1, 's2', { heldCount: 1, heldUntil: inMs(400), state: 'held' }));
+    await settle(fixture);
+    expect(rows()[1].classList).toContain('taken');
+    expect(rows()[1].textContent).toContain('Pris');
+    expect(rows()[0].classList).not.toContain('taken');
+    // The event also reads the search again, shortly: it still lists the held slot, which stays grey.
+    await new Promise((done) => setTimeout(done, 300));
+    answerSearch(slots);
+    await settle(fixture);
+    expect(rows()[1].classList).toContain('taken');
+    // No event says a hold ended by itself: its end does.
+    await new Promise((done) => setTimeout(done, 300));
+    await settle(fixture);
+    expect(rows()[1].classList).not.toContain('taken');
+  });
+
+  it('greys out a slot the search found held elsewhere, until that hold ends', async () => {
+    socket.emit(slotEvent(1, 's9', {})); // another slot changed: the finder searches again
+    await new Promise((done) => setTimeout(done, 250));
+    answerSearch([slots[0], { ...slots[1], placesLeft: 0, heldUntil: inMs(300) }]);
+    await settle(fixture);
+    expect(rows()[1].classList).toContain('taken');
+    await new Promise((done) => setTimeout(done, 450));
+    await settle(fixture);
+    expect(rows()[1].classList).not.toContain('taken');
+  });
+
+  it('never greys out the secretary’s own hold, and drops a slot booked elsewhere on the next search', async () => {
+    (rows()[0].querySelector('button') as HTMLButtonElement).click();
+    // Her hold's event may come before the answer to her hold.
+    socket.emit(slotEvent(1, 's1', { heldCount: 1, heldUntil: inMs(180_000), state: 'held' }));
+    await settle(fixture);
+    expect(rows()[0].classList).not.toContain('taken');
+    http.expectOne('/api/slots/s1/hold').flush({ slotId: 's1', expiresAt: inMs(180_000) });
+    await settle(fixture);
+    expect(rows()[0].classList).not.toContain('taken');
+    expect(rows()[0].classList).toContain('held');
+
+    socket.emit(slotEvent(2, 's2', { bookedCount: 1, state: 'booked' }));
+    await settle(fixture);
+    expect(rows()[1].classList).toContain('taken');
+    await new Promise((done) => setTimeout(done, 300));
+    answerSearch([slots[0]]);
+    await settle(fixture);
+    expect(rows()).toHaveLength(1);
+  });
+
+  it('searches again for the changes of its modality only', async () => {
+    socket.emit({
+      ...slotEvent(1, 'm1', { heldCount: 1, state: 'held' }),
+      data: { ...slotEvent(1, 'm1', {}).data, modality: 'mri' },
+    });
+    await new Promise((done) => setTimeout(done, 300));
+    http.expectNone((r) => r.url === '/api/slots/search');
   });
 });

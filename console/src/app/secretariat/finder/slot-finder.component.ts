@@ -4,6 +4,7 @@ import {
   Component,
   computed,
   DestroyRef,
+  effect,
   ElementRef,
   inject,
   input,
@@ -12,9 +13,10 @@ import {
   viewChildren,
 } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
-import type { AppointmentView, RequestView, SlotSearchHit } from '@creneau/contracts';
-import { combineLatest, firstValueFrom, switchMap } from 'rxjs';
+import type { AppointmentView, LiveEvent, LiveSlotEvent, RequestView, SlotSearchHit } from '@creneau/contracts';
+import { combineLatest, filter, firstValueFrom, scan, switchMap } from 'rxjs';
 import { LiveUpdates } from '../../live/live-updates';
+import { noPlaceUntil, withSlotEvent } from '../../live/slot-availability';
 import { TerritoryStore } from '../../territory/territory-store';
 import { AtPipe } from '../../time/at.pipe';
 import { BookingApi } from './booking-api';
@@ -51,13 +53,42 @@ export class SlotFinderComponent {
   private readonly refresh = signal(0);
   protected readonly result = toSignal(
     combineLatest([toObservable(this.request), toObservable(this.refresh)]).pipe(
-      switchMap(([request]) => this.live.watch('slots', () => this.api.search(slotQueryFor(request, new Date())))),
+      switchMap(([request]) =>
+        this.live.watch(
+          'slots',
+          () => this.api.search(slotQueryFor(request, new Date())),
+          (event: LiveEvent) => event.entity === 'slot' && event.data.modality === request.modality,
+        ),
+      ),
     ),
   );
   protected readonly layout = signal<'list' | 'grid'>('list');
-  /** Slots someone else took or holds, greyed out until the next reads drop them. */
-  protected readonly taken = signal<ReadonlySet<string>>(new Set());
+  /** The latest live state of each slot: a slot held or booked elsewhere greys out at once, before any new search. */
+  private readonly liveSlots = toSignal(
+    this.live.events.pipe(
+      filter((event): event is LiveSlotEvent => event.entity === 'slot'),
+      scan(withSlotEvent, new Map<string, LiveSlotEvent>() as ReadonlyMap<string, LiveSlotEvent>),
+    ),
+    { initialValue: new Map<string, LiveSlotEvent>() as ReadonlyMap<string, LiveSlotEvent> },
+  );
+  /** Slots this finder was told are taken (409), when no live event says more. */
+  private readonly conflicts = signal<ReadonlySet<string>>(new Set());
+  /** Moves on when a hold seen elsewhere ends (no event says so). */
+  private readonly now = signal(Date.now());
   protected readonly hold = signal<Hold | null>(null);
+  /** The slot being held by this secretary, before the server's answer: her own hold never greys it out. */
+  private readonly choosing = signal<string | null>(null);
+  /** Slots someone else took or holds: greyed out (booked ones then leave with the next search). */
+  protected readonly taken = computed<ReadonlySet<string>>(() => {
+    const now = this.now();
+    const live = this.liveSlots();
+    // The latest event of a slot says more than the search or a refusal, both read before it.
+    const taken = new Set([...this.conflicts()].filter((slotId) => !live.has(slotId)));
+    for (const hit of this.hits()) if (!live.has(hit.slotId) && heldUntil(hit) > now) taken.add(hit.slotId);
+    for (const [slotId, event] of live) if (noPlaceUntil(event.data) > now) taken.add(slotId);
+    for (const mine of [this.hold()?.hit.slotId, this.choosing()]) if (mine) taken.delete(mine);
+    return taken;
+  });
   protected readonly pending = signal(false);
   protected readonly problem = signal<BookingProblem | null>(null);
   protected readonly hits = computed(() => this.result()?.slots ?? []);
@@ -71,6 +102,18 @@ export class SlotFinderComponent {
     inject(DestroyRef).onDestroy(() => {
       const hold = this.hold();
       if (hold) void this.releaseQuietly(hold.hit.slotId);
+    });
+    // A slot held elsewhere comes back when that hold ends.
+    effect((onCleanup) => {
+      const now = this.now();
+      const ends = [
+        ...[...this.liveSlots().values()].map((event) => noPlaceUntil(event.data)),
+        ...this.hits().map(heldUntil),
+      ].filter((end) => end > now);
+      const next = Math.min(...ends.filter(Number.isFinite));
+      if (!Number.isFinite(next)) return;
+      const timer = setTimeout(() => this.now.set(Date.now()), next - Date.now() + 100);
+      onCleanup(() => clearTimeout(timer));
     });
     // The list's first slot takes the focus once, when it first shows: Enter holds it.
     afterRenderEffect(() => {
@@ -90,6 +133,7 @@ export class SlotFinderComponent {
     if (this.pending()) return;
     this.problem.set(null);
     this.pending.set(true);
+    this.choosing.set(hit.slotId);
     try {
       const previous = this.hold();
       if (previous && previous.hit.slotId !== hit.slotId) await this.releaseQuietly(previous.hit.slotId);
@@ -99,6 +143,7 @@ export class SlotFinderComponent {
       this.hold.set(null);
       this.fail(hit, bookingProblem(error));
     } finally {
+      this.choosing.set(null);
       this.pending.set(false);
     }
   }
@@ -132,7 +177,7 @@ export class SlotFinderComponent {
   private fail(hit: SlotSearchHit, problem: BookingProblem): void {
     this.problem.set(problem);
     if (problem.kind === 'taken') {
-      this.taken.update((taken) => new Set(taken).add(hit.slotId));
+      this.conflicts.update((conflicts) => new Set(conflicts).add(hit.slotId));
       this.refresh.update((n) => n + 1);
     }
   }
@@ -145,4 +190,9 @@ export class SlotFinderComponent {
       // it expires on its own
     }
   }
+}
+
+/** Until when the search found the slot held in full by other secretaries (0: it was not). */
+function heldUntil(hit: SlotSearchHit): number {
+  return hit.heldUntil ? Date.parse(hit.heldUntil) : 0;
 }
