@@ -1,5 +1,13 @@
 /** The server's scheduled jobs: each tick runs on exactly one instance, and each run is recorded. */
-export const JOB_NAMES = ['slot-rule-horizon', 'import-poll', 'slot-release', 'chase', 'lost-to-follow-up', 'retention'] as const;
+export const JOB_NAMES = [
+  'slot-rule-horizon',
+  'import-poll',
+  'slot-release',
+  'chase',
+  'lost-to-follow-up',
+  'retention',
+  'outbox-send',
+] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export const JOB_LABELS: Record<JobName, string> = {
@@ -9,6 +17,7 @@ export const JOB_LABELS: Record<JobName, string> = {
   chase: 'Relances et échéances',
   'lost-to-follow-up': 'Perdus de vue',
   retention: 'Pseudonymisation des demandes anciennes',
+  'outbox-send': 'Envoi des messages aux médecins',
 };
 
 /** When each job runs, as the server schedules it. */
@@ -19,6 +28,7 @@ export const JOB_SCHEDULE_LABELS: Record<JobName, string> = {
   chase: 'Toutes les 5 minutes',
   'lost-to-follow-up': 'Toutes les heures',
   retention: 'Chaque nuit à 3 h 30',
+  'outbox-send': 'Chaque minute, avec nouvelles tentatives espacées',
 };
 
 /** `running` until it ends; `skipped-busy`: the previous run of the job was still going on some instance. */

@@ -1,4 +1,4 @@
-import type { JobRunOutcome } from '@creneau/contracts';
+import type { JobName, JobRunOutcome } from '@creneau/contracts';
 
 export const OUTCOME_LABELS: Record<JobRunOutcome, string> = {
   running: 'En cours',
@@ -13,7 +13,6 @@ const COUNT_LABELS: Record<string, string> = {
   updated: 'créneaux mis à jour',
   withdrawn: 'créneaux retirés',
   sources: 'sources importées',
-  failed: 'imports en échec',
   released: 'créneaux libérés',
   unansweredBookings: 'réservations relancées',
   nearTarget: 'demandes proches de l’objectif',
@@ -24,11 +23,18 @@ const COUNT_LABELS: Record<string, string> = {
   jobRunsDeleted: 'anciennes exécutions effacées',
 };
 
+/** Counts whose name means something else from one job to another. */
+const JOB_COUNT_LABELS: Partial<Record<JobName, Record<string, string>>> = {
+  'import-poll': { failed: 'imports en échec' },
+  'outbox-send': { sent: 'messages envoyés', retrying: 'messages à renvoyer', failed: 'messages en échec' },
+};
+
 /** `3 créneaux libérés · 1 imports en échec`; the counts at zero are left out. */
-export function countsLabel(counts: Record<string, number>): string {
+export function countsLabel(job: JobName, counts: Record<string, number>): string {
   const done = Object.entries(counts).filter(([, count]) => count !== 0);
   if (done.length === 0) return 'Rien à faire';
-  return done.map(([key, count]) => `${count} ${COUNT_LABELS[key] ?? key}`).join(' · ');
+  const labels = { ...COUNT_LABELS, ...JOB_COUNT_LABELS[job] };
+  return done.map(([key, count]) => `${count} ${labels[key] ?? key}`).join(' · ');
 }
 
 /** `< 1 s`, `12 s`, `2 min 05 s`; empty while the run goes on. */

@@ -19,6 +19,18 @@ const releaseRun: JobRunView = {
 };
 const release: JobStatusView = { job: 'slot-release', lastRun: releaseRun, lastSuccessAt: '2026-11-24T13:05:00.480Z' };
 
+const outbox: JobStatusView = {
+  job: 'outbox-send',
+  lastRun: {
+    ...releaseRun,
+    job: 'outbox-send',
+    startedAt: '2026-11-24T13:05:02.000Z',
+    endedAt: '2026-11-24T13:05:04.000Z',
+    counts: { sent: 2, retrying: 0, failed: 1 },
+  },
+  lastSuccessAt: '2026-11-24T13:05:04.000Z',
+};
+
 const imports: JobStatusView = {
   job: 'import-poll',
   lastRun: {
@@ -33,6 +45,8 @@ const imports: JobStatusView = {
   },
   lastSuccessAt: '2026-11-24T13:04:02.000Z',
 };
+
+const runs: Partial<Record<JobName, JobStatusView>> = { 'slot-release': release, 'import-poll': imports, 'outbox-send': outbox };
 
 describe('JobsPageComponent', () => {
   let http: HttpTestingController;
@@ -56,9 +70,7 @@ describe('JobsPageComponent', () => {
   afterEach(() => http.verify());
 
   it('shows each job’s last run in French, times in the territory’s zone', async () => {
-    http
-      .expectOne('/api/jobs/runs')
-      .flush(JOB_NAMES.map((job) => (job === 'slot-release' ? release : job === 'import-poll' ? imports : never(job))));
+    http.expectOne('/api/jobs/runs').flush(JOB_NAMES.map((job) => runs[job] ?? never(job)));
     await settle(fixture);
 
     expect(rows()).toEqual([
@@ -82,6 +94,14 @@ describe('JobsPageComponent', () => {
       ['Relances et échéances Toutes les 5 minutes', 'Jamais exécutée', '—'],
       ['Perdus de vue Toutes les heures', 'Jamais exécutée', '—'],
       ['Pseudonymisation des demandes anciennes Chaque nuit à 3 h 30', 'Jamais exécutée', '—'],
+      [
+        'Envoi des messages aux médecins Chaque minute, avec nouvelles tentatives espacées',
+        '24/11/2026 14:05:02',
+        '2 s',
+        'Réussie',
+        '2 messages envoyés · 1 messages en échec',
+        '24/11/2026 14:05:04',
+      ],
     ]);
     expect(page.querySelector('td.error')?.textContent).toBe('Échec');
   });
