@@ -1,10 +1,10 @@
-import type { AuditEventView } from '@creneau/contracts';
+import type { AppointmentView, AuditEventView, RequestSummary, RequestView } from '@creneau/contracts';
 import { ChaseJob } from '../src/jobs/chase/chase.job';
 import { ApiClient } from './support/api-client';
 import { demoCentreIds, insertSlot } from './support/agenda-fixtures';
 import { ClockedApp, startClockedApp } from './support/clocked-app';
 import { FakeClock } from './support/fake-clock';
-import { book, historyOf, newRequest, receivedAt, slotStartsAt } from './support/job-fixtures';
+import { book, historyOf, liveEventsOf, newRequest, receivedAt, slotStartsAt } from './support/job-fixtures';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -73,8 +73,29 @@ describe('chase job: unanswered bookings, requests nearing their target or past 
     const audit = await coordinator.get<AuditEventView[]>(`/api/audit?entity=appointment&entityId=${unanswered.id}&limit=10`);
     expect(audit.body[0]).toMatchObject({ accountId: null, action: 'chase', imagingRequestId: unanswered.requestId });
 
+    // The secretariat's and the centre's consoles are told, and both read the flag through the API.
+    expect((await liveEventsOf(server.dataSource, unanswered.id)).at(-1)).toEqual({
+      type: 'appointment.flagged',
+      version: 2,
+      centreIds: [hospital],
+      doctorRpps: expect.any(String),
+      payload: expect.objectContaining({ appointmentId: unanswered.id, status: 'booked' }),
+    });
+    expect((await liveEventsOf(server.dataSource, confirmed.id)).map((event) => event.type)).not.toContain('appointment.flagged');
+    const seenByCentre = await hospitalStaff.get<AppointmentView>(`/api/appointments/${unanswered.id}`);
+    expect(seenByCentre.body).toMatchObject({ chasedAt: MONDAY_10H.toISOString(), lostToFollowUpAt: null, version: 2 });
+    expect((await hospitalStaff.get<AppointmentView>(`/api/appointments/${confirmed.id}`)).body.chasedAt).toBeNull();
+    const queue = await secretary.get<RequestSummary[]>('/api/requests?status=open');
+    expect(queue.body.find((line) => line.id === unanswered.requestId)?.appointment).toMatchObject({
+      id: unanswered.id,
+      chasedAt: MONDAY_10H.toISOString(),
+    });
+
     clock.set(MONDAY_10H.getTime() + 5 * MINUTE);
     expect(await counts()).toEqual({ unansweredBookings: 0, nearTarget: 0, overDeadline: 0 });
+    expect((await liveEventsOf(server.dataSource, unanswered.id)).filter((e) => e.type === 'appointment.flagged')).toHaveLength(
+      1,
+    );
   });
 
   it('raises an unbooked request 6 h before its target, and flags it past its maximum', async () => {
@@ -94,11 +115,37 @@ describe('chase job: unanswered bookings, requests nearing their target or past 
     clock.set(received.getTime() + 43 * HOUR);
     expect(await counts()).toEqual({ unansweredBookings: 0, nearTarget: 1, overDeadline: 0 });
     expect(await column('imaging_request', 'near_target_at', waiting.id)).toEqual(clock.now());
+    const raisedAt = clock.now().toISOString();
+    expect((await liveEventsOf(server.dataSource, waiting.id)).at(-1)).toMatchObject({
+      type: 'request.updated',
+      version: 2,
+      payload: { requestId: waiting.id, status: 'to-book' },
+    });
+    const queueLine = async (id: string) =>
+      (await secretary.get<RequestSummary[]>('/api/requests?status=open')).body.find((line) => line.id === id);
+    expect(await queueLine(waiting.id)).toMatchObject({ nearTargetAt: raisedAt, overDeadlineAt: null, version: 2 });
     clock.set(received.getTime() + 72 * HOUR - 5 * MINUTE);
     expect(await counts()).toEqual({ unansweredBookings: 0, nearTarget: 0, overDeadline: 0 });
     clock.set(received.getTime() + 72 * HOUR);
     expect(await counts()).toEqual({ unansweredBookings: 0, nearTarget: 0, overDeadline: 2 });
     expect(await column('imaging_request', 'over_deadline_at', late.id)).toEqual(clock.now());
+    const flaggedAt = clock.now().toISOString();
+    expect(await queueLine(waiting.id)).toMatchObject({ nearTargetAt: raisedAt, overDeadlineAt: flaggedAt, version: 3 });
+    // The centre of the late appointment sees it too: its live event and the request as the API gives it.
+    expect((await liveEventsOf(server.dataSource, late.id)).at(-1)).toMatchObject({
+      type: 'request.updated',
+      centreIds: [hospital],
+      payload: { requestId: late.id, status: 'confirmed' },
+    });
+    expect((await hospitalStaff.get<RequestView>(`/api/requests/${late.id}`)).body).toMatchObject({
+      nearTargetAt: null,
+      overDeadlineAt: flaggedAt,
+    });
+    expect((await liveEventsOf(server.dataSource, waiting.id)).map((event) => event.type)).toEqual([
+      'request.created',
+      'request.updated',
+      'request.updated',
+    ]);
 
     expect((await historyOf(secretary, waiting.id)).slice(-2)).toEqual([
       expect.objectContaining({

@@ -4,7 +4,7 @@ import { ApiClient } from './support/api-client';
 import { demoCentreIds, insertSlot } from './support/agenda-fixtures';
 import { ClockedApp, startClockedApp } from './support/clocked-app';
 import { FakeClock } from './support/fake-clock';
-import { book, historyOf, newRequest, slotStartsAt } from './support/job-fixtures';
+import { book, historyOf, liveEventsOf, newRequest, slotStartsAt } from './support/job-fixtures';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -66,11 +66,33 @@ describe('lost-to-follow-up job: an outcome still unknown 3 days after the appoi
     const audit = await coordinator.get<AuditEventView[]>(`/api/audit?entity=appointment&entityId=${unknown.id}&limit=10`);
     expect(audit.body[0]).toMatchObject({ accountId: null, action: 'lost-to-follow-up', imagingRequestId: unknown.requestId });
 
+    // The centre is asked: its console is told, and the appointment reads as lost to follow-up in its agenda.
+    expect((await liveEventsOf(server.dataSource, unknown.id)).at(-1)).toEqual({
+      type: 'appointment.flagged',
+      version: 3,
+      centreIds: [hospital],
+      doctorRpps: expect.any(String),
+      payload: expect.objectContaining({ appointmentId: unknown.id, status: 'confirmed' }),
+    });
+    expect((await liveEventsOf(server.dataSource, answered.id)).map((event) => event.type)).not.toContain('appointment.flagged');
+    const agenda = await hospitalStaff.get<AppointmentView[]>('/api/appointments');
+    expect(agenda.status).toBe(200);
+    expect(agenda.body.find((appointment) => appointment.id === unknown.id)).toMatchObject({
+      status: 'confirmed',
+      lostToFollowUpAt: clock.now().toISOString(),
+      chasedAt: null,
+    });
+    expect(agenda.body.find((appointment) => appointment.id === answered.id)).toMatchObject({ lostToFollowUpAt: null });
+
     clock.set(APPOINTMENT.getTime() + 4 * DAY);
     expect(await job.tick()).toEqual({ outcome: 'ok', counts: { lostToFollowUp: 0 } });
+    expect((await liveEventsOf(server.dataSource, unknown.id)).filter((e) => e.type === 'appointment.flagged')).toHaveLength(1);
 
     const late = await hospitalStaff.post<AppointmentView>(`/api/appointments/${unknown.id}/no-show`);
     expect(late.status).toBe(200);
-    expect(late.body.status).toBe('no-show');
+    expect(late.body).toMatchObject({
+      status: 'no-show',
+      lostToFollowUpAt: new Date(APPOINTMENT.getTime() + 3 * DAY).toISOString(),
+    });
   });
 });

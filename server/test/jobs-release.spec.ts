@@ -4,6 +4,7 @@ import { ApiClient } from './support/api-client';
 import { demoCentreIds, insertSlot } from './support/agenda-fixtures';
 import { ClockedApp, startClockedApp } from './support/clocked-app';
 import { FakeClock } from './support/fake-clock';
+import { liveEventsOf } from './support/job-fixtures';
 import { completeForm } from './support/request-fixtures';
 
 const MINUTE = 60_000;
@@ -53,6 +54,15 @@ describe('release job: a free slot goes back to its centre at the cut-off', () =
     expect(await job.tick()).toEqual({ outcome: 'ok', counts: { released: 1 } });
     expect(await slot(slotId)).toMatchObject({ state: 'released', stateReason: RELEASED_AT_CUTOFF, version: 2 });
     expect(await offered(slotId)).toBe(false);
+    expect(await liveEventsOf(server.dataSource, slotId)).toEqual([
+      {
+        type: 'slot.released',
+        version: 2,
+        centreIds: [clinic],
+        doctorRpps: null,
+        payload: expect.objectContaining({ slotId, centreId: clinic, state: 'released', bookedCount: 0 }),
+      },
+    ]);
 
     const audit = await coordinator.get<AuditEventView[]>(`/api/audit?entity=slot&entityId=${slotId}&limit=10`);
     expect(audit.body).toEqual([
@@ -67,6 +77,7 @@ describe('release job: a free slot goes back to its centre at the cut-off', () =
 
     clock.set(cutoff.getTime() + 5 * MINUTE);
     expect(await job.tick()).toEqual({ outcome: 'ok', counts: { released: 0 } });
+    expect(await liveEventsOf(server.dataSource, slotId)).toHaveLength(1);
   });
 
   it('keeps a booked slot, and a held one until its hold lapses unbooked', async () => {
@@ -101,5 +112,7 @@ describe('release job: a free slot goes back to its centre at the cut-off', () =
     expect(await job.tick()).toEqual({ outcome: 'ok', counts: { released: 1 } });
     expect((await slot(booked)).state).toBe('booked');
     expect((await slot(held)).state).toBe('released');
+    expect((await liveEventsOf(server.dataSource, held)).map((event) => event.type)).toEqual(['slot.released']);
+    expect((await liveEventsOf(server.dataSource, booked)).map((event) => event.type)).not.toContain('slot.released');
   });
 });

@@ -4,7 +4,7 @@ import { ApiClient } from './support/api-client';
 import { demoCentreIds, insertSlot } from './support/agenda-fixtures';
 import { ClockedApp, startClockedApp } from './support/clocked-app';
 import { FakeClock } from './support/fake-clock';
-import { book, historyOf, newRequest } from './support/job-fixtures';
+import { book, historyOf, liveEventsOf, newRequest } from './support/job-fixtures';
 
 const DAY = 86_400_000;
 const CLOSED = new Date('2025-06-15T10:00:00+02:00');
@@ -114,6 +114,19 @@ describe('retention job: the patient identity of requests closed 12 months ago i
     const view = await coordinator.get<RequestView>(`/api/requests/${request.id}`);
     expect(view.status).toBe(200);
     expect(view.body.patientName).toBeNull();
+    expect(view.body.form.patient?.lastName).toBeNull();
+    // What the indicators read stays: modality, diagnosis, delays, centre, outcome and result.
+    expect(view.body).toMatchObject({
+      modality: before.modality,
+      suspectedDiagnosis: before.suspected_diagnosis,
+      receivedAt: before.received_at.toISOString(),
+      status: 'done',
+      appointment: { id: appointment.id, centreId: hospital, status: 'done', imagingResult: 'confirmed' },
+    });
+    // The consoles are told the request changed, and what they are told names nobody.
+    const [told] = (await liveEventsOf(server.dataSource, request.id)).slice(-1);
+    expect(told).toMatchObject({ type: 'request.updated', version: view.body.version, payload: { status: 'done' } });
+    expect(JSON.stringify(told)).not.toMatch(/Durand|Paul/);
 
     clock.set(TWELVE_MONTHS_LATER.getTime() + DAY);
     expect(await job.tick()).toEqual({

@@ -18,6 +18,8 @@ export function bookableRequest(overrides: Partial<RequestView> = {}): RequestVi
     missingFields: [],
     refusalCount: 0,
     lastRefusalReason: null,
+    nearTargetAt: null,
+    overDeadlineAt: null,
     appointment: null,
     version: 1,
     form: {

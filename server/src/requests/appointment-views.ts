@@ -14,6 +14,8 @@ interface AppointmentRow {
   answered_at: Date | null;
   reason: string | null;
   imaging_result: AppointmentView['imagingResult'];
+  chased_at: Date | null;
+  lost_to_follow_up_at: Date | null;
   version: number;
 }
 
@@ -22,7 +24,7 @@ export async function appointmentViews(manager: EntityManager, requestIds: reado
   if (requestIds.length === 0) return [];
   const rows = (await manager.query(
     `SELECT a.id, a.request_id, a.slot_id, a.centre_id, c.name AS centre_name, s.starts_at, s.ends_at, a.status,
-            a.booked_at, a.answered_at, a.reason, a.imaging_result, a.version
+            a.booked_at, a.answered_at, a.reason, a.imaging_result, a.chased_at, a.lost_to_follow_up_at, a.version
        FROM appointment a JOIN slot s ON s.id = a.slot_id JOIN centre c ON c.id = a.centre_id
       WHERE a.request_id = ANY ($1) ORDER BY a.booked_at, a.id`,
     [requestIds],
@@ -33,7 +35,7 @@ export async function appointmentViews(manager: EntityManager, requestIds: reado
 export async function appointmentView(manager: EntityManager, appointmentId: string): Promise<AppointmentView> {
   const rows = (await manager.query(
     `SELECT a.id, a.request_id, a.slot_id, a.centre_id, c.name AS centre_name, s.starts_at, s.ends_at, a.status,
-            a.booked_at, a.answered_at, a.reason, a.imaging_result, a.version
+            a.booked_at, a.answered_at, a.reason, a.imaging_result, a.chased_at, a.lost_to_follow_up_at, a.version
        FROM appointment a JOIN slot s ON s.id = a.slot_id JOIN centre c ON c.id = a.centre_id WHERE a.id = $1`,
     [appointmentId],
   )) as AppointmentRow[];
@@ -54,6 +56,8 @@ function toAppointmentView(row: AppointmentRow): AppointmentView {
     answeredAt: row.answered_at?.toISOString() ?? null,
     reason: row.reason,
     imagingResult: row.imaging_result,
+    chasedAt: row.chased_at?.toISOString() ?? null,
+    lostToFollowUpAt: row.lost_to_follow_up_at?.toISOString() ?? null,
     version: row.version,
   };
 }

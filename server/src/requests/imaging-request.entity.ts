@@ -82,6 +82,13 @@ export class ImagingRequestEntity {
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
   closedAt!: Date | null;
 
+  /** Flags of the chase job, set once: near its target without an appointment, past its maximum. */
+  @Column({ name: 'near_target_at', type: 'timestamptz', nullable: true })
+  nearTargetAt!: Date | null;
+
+  @Column({ name: 'over_deadline_at', type: 'timestamptz', nullable: true })
+  overDeadlineAt!: Date | null;
+
   @Column({ type: 'integer', default: 1 })
   version!: number;
 }

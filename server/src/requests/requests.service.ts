@@ -387,6 +387,8 @@ function toSummary(request: ImagingRequestEntity, appointments: Parameters<typeo
     missingFields: request.missingFields,
     refusalCount: request.refusalCount,
     lastRefusalReason: request.lastRefusalReason,
+    nearTargetAt: request.nearTargetAt?.toISOString() ?? null,
+    overDeadlineAt: request.overDeadlineAt?.toISOString() ?? null,
     appointment: currentAppointment(appointments),
     version: request.version,
   };

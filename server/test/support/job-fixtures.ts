@@ -44,3 +44,26 @@ export async function slotStartsAt(dataSource: DataSource, slotId: string, insta
 export async function historyOf(client: ApiClient, requestId: string): Promise<RequestEventView[]> {
   return (await client.get<RequestEventView[]>(`/api/requests/${requestId}/history`)).body;
 }
+
+export interface RecordedLiveEvent {
+  type: string;
+  version: number;
+  centreIds: string[];
+  doctorRpps: string | null;
+  payload: Record<string, unknown>;
+}
+
+/** The live events recorded (committed) about an entity, in their order: what the consoles are told. */
+export async function liveEventsOf(dataSource: DataSource, entityId: string): Promise<RecordedLiveEvent[]> {
+  const rows = (await dataSource.query(
+    `SELECT type, version, centre_ids, doctor_rpps, payload FROM live_event WHERE entity_id = $1 ORDER BY id`,
+    [entityId],
+  )) as { type: string; version: number; centre_ids: string[]; doctor_rpps: string | null; payload: Record<string, unknown> }[];
+  return rows.map((row) => ({
+    type: row.type,
+    version: row.version,
+    centreIds: row.centre_ids,
+    doctorRpps: row.doctor_rpps,
+    payload: row.payload,
+  }));
+}

@@ -46,6 +46,10 @@ export interface AppointmentView {
   answeredAt: string | null;
   reason: string | null;
   imagingResult: ImagingResult | null;
+  /** When the chase job flagged the booking as unanswered by the centre (ISO 8601); null if never. */
+  chasedAt: string | null;
+  /** When the lost-to-follow-up job flagged its outcome (done / no-show) as still unknown; null if never. */
+  lostToFollowUpAt: string | null;
   version: number;
 }
 
@@ -65,6 +69,10 @@ export interface RequestSummary {
   missingFields: string[];
   refusalCount: number;
   lastRefusalReason: string | null;
+  /** When the chase job raised it, near its target without an appointment (ISO 8601); null if never. */
+  nearTargetAt: string | null;
+  /** When the chase job flagged it past its maximum delay without its exam; null if never. */
+  overDeadlineAt: string | null;
   appointment: AppointmentView | null;
   version: number;
 }

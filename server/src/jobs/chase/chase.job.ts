@@ -61,7 +61,7 @@ export class ChaseJob implements JobDefinition {
       });
     }
     await recordLiveEvent(manager, 'appointment.flagged', [...flagged]);
-    // Seam: the secretariat and the centre are told through the live events or the outbox once they land.
+    // The secretariat's and the centre's consoles are told; both read `chasedAt` on the appointment.
     return flagged.size;
   }
 

@@ -54,7 +54,7 @@ export class LostToFollowUpJob implements JobDefinition {
       'appointment.flagged',
       lost.map((appointment) => appointment.id),
     );
-    // Seam: the centre is asked through the live events or the outbox once they land; the history line asks meanwhile.
+    // The centre is asked in its console: the event, and `lostToFollowUpAt` on the appointment of its agenda.
     return { lostToFollowUp: lost.length };
   }
 }

@@ -51,7 +51,7 @@ export class SlotReleaseJob implements JobDefinition {
         manager,
       );
     }
-    // Seam: the live events (server/src/live, not landed yet) get 'slot.released' for these slots here.
+    // The secretariat stops offering them, the centre sees them back in its own agenda.
     await recordLiveEvent(
       manager,
       'slot.released',

@@ -19,6 +19,8 @@ const appointment: AppointmentView = {
   answeredAt: null,
   reason: null,
   imagingResult: null,
+  chasedAt: null,
+  lostToFollowUpAt: null,
   version: 1,
 };
 

@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { RequestSummary } from '@creneau/contracts';
+import type { AppointmentView, RequestSummary } from '@creneau/contracts';
 import { button } from '../../../testing/dom';
 import { bookableRequest } from '../../../testing/request-fixtures';
 import { settle } from '../../../testing/settle';
@@ -62,6 +62,54 @@ describe('QueuePageComponent', () => {
     expect(rows[0]).toContain('48 h dépassé — 22 h avant 72 h');
     expect(rows[0]).toContain('Rappeler le médecin : Éléments cliniques');
     expect(rows[1]).toContain('39 h avant 48 h');
+  });
+
+  it('shows the scheduled jobs’ flags while they still call for something', async () => {
+    const now = Date.now();
+    const flaggedAt = new Date(now - hour).toISOString();
+    const appointment: AppointmentView = {
+      id: 'ap',
+      requestId: 'chased',
+      slotId: 's',
+      centreId: 'c',
+      centreName: 'Hôpital',
+      start: new Date(now + 20 * hour).toISOString(),
+      end: new Date(now + 20.5 * hour).toISOString(),
+      status: 'booked',
+      bookedAt: new Date(now - 30 * hour).toISOString(),
+      answeredAt: null,
+      reason: null,
+      imagingResult: null,
+      chasedAt: flaggedAt,
+      lostToFollowUpAt: null,
+      version: 2,
+    };
+    answer([
+      summary({ id: 'over', patientName: 'OVER Olga', overDeadlineAt: flaggedAt, nearTargetAt: flaggedAt }),
+      summary({ id: 'near', patientName: 'NEAR Noé', nearTargetAt: flaggedAt }),
+      summary({ id: 'chased', patientName: 'CHASED Chloé', status: 'booked', nearTargetAt: flaggedAt, appointment }),
+      summary({
+        id: 'lost',
+        patientName: 'LOST Luc',
+        status: 'confirmed',
+        appointment: { ...appointment, id: 'ap2', requestId: 'lost', status: 'confirmed', lostToFollowUpAt: flaggedAt },
+      }),
+      summary({ id: 'plain', patientName: 'PLAIN Paul' }),
+    ]);
+    await settle(fixture);
+    const flags = Object.fromEntries(
+      Array.from(page.querySelectorAll('tbody tr')).map((tr) => [
+        tr.querySelector('a')?.textContent?.trim(),
+        Array.from(tr.querySelectorAll('td:nth-child(5) .deadline')).map((badge) => badge.textContent?.trim()),
+      ]),
+    );
+    expect(flags).toEqual({
+      'OVER Olga': ['Hors délai'],
+      'NEAR Noé': ['Objectif proche'],
+      'CHASED Chloé': ['Centre relancé'],
+      'LOST Luc': ['Perdu de vue'],
+      'PLAIN Paul': [],
+    });
   });
 
   it('shows only the requests a centre refused under « Refusées par un centre », with the reason', async () => {
