@@ -1,5 +1,5 @@
 import type { AppointmentView, RequestView } from '@creneau/contracts';
-import type { CalendarFeedAccess, CalendarFeedView } from '../src/calendars/feed-view';
+import type { CalendarFeedAccess, CalendarFeedView } from '@creneau/contracts';
 import { ApiClient } from './support/api-client';
 import { demoCentreIds, DemoCentreKey, insertSlot } from './support/agenda-fixtures';
 import { readCalendar, ReadEvent } from './support/ical-reader';

@@ -1,5 +1,5 @@
 import { ImportRunner } from '../src/agenda/imports/import-runner.service';
-import type { ImportRunOutcome } from '../src/agenda/imports/import-source-view';
+import type { ImportRunOutcome } from '@creneau/contracts';
 import { FeedServer, icalendar, serveSmartFixture, startFeedServer } from './support/feed-server';
 import { startTestApp, TestApp } from './support/test-app';
 

@@ -1,5 +1,5 @@
 import type { AuditEventView, TerritorySummary } from '@creneau/contracts';
-import type { ImportRunOutcome, ImportSourceView } from '../src/agenda/imports/import-source-view';
+import type { ImportRunOutcome, ImportSourceView } from '@creneau/contracts';
 import { ApiClient } from './support/api-client';
 import { FeedServer, icalendar, icalUtc, startFeedServer } from './support/feed-server';
 import { DEMO_TEST_PASSWORD, startTestApp, TestApp } from './support/test-app';

@@ -1,7 +1,7 @@
 import type { AppointmentView, RequestView } from '@creneau/contracts';
 import { OutboxJob } from '../src/messages/outbox.job';
 import { OutboxSender } from '../src/messages/outbox-sender.service';
-import type { UnsentMessageView } from '../src/messages/outbox-message';
+import type { UnsentMessageView } from '@creneau/contracts';
 import { ApiClient } from './support/api-client';
 import { demoCentreIds, insertSlot } from './support/agenda-fixtures';
 import { readCalendar } from './support/ical-reader';

@@ -1,6 +1,6 @@
 import type { AppointmentView, RequestView } from '@creneau/contracts';
 import { OutboxSender } from '../src/messages/outbox-sender.service';
-import type { UnsentMessageView } from '../src/messages/outbox-message';
+import type { UnsentMessageView } from '@creneau/contracts';
 import { ApiClient } from './support/api-client';
 import { demoCentreIds, DemoCentreKey, insertSlot } from './support/agenda-fixtures';
 import { readCalendar } from './support/ical-reader';
@@ -145,6 +145,9 @@ describe('messages to the requesting doctor, through the outbox', () => {
       recipients: ['dr.martin@creneau.test'],
       copyTo: [CPTS],
       reference: expect.stringMatching(/^CR-/),
+      // Whoever reads the list can phone the doctor instead.
+      doctorName: 'Dr Jeanne Martin',
+      doctorPhone: '02 51 12 34 56',
     });
     expect((await clinicStaff.get('/api/messages/unsent')).status).toBe(403);
   });

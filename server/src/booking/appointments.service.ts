@@ -7,7 +7,7 @@ import { assertMayActForCentre, visibleCentreIds } from '../access/centre-scope'
 import { AuditService } from '../audit/audit.service';
 import { recordLiveEvent } from '../live/live-events';
 import { OutboxWriter } from '../messages/outbox-writer.service';
-import type { MessageKind } from '../messages/outbox-message';
+import type { MessageKind } from '@creneau/contracts';
 import { appointmentView } from '../requests/appointment-views';
 import { ImagingRequestEntity } from '../requests/imaging-request.entity';
 import { recordRequestEvent } from '../requests/request-history';

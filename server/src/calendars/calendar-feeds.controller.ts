@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { CalendarFeedAccess, CalendarFeedView, CalendarSettingsView } from '@creneau/contracts';
 import { Allow, CurrentActor } from '../access/access.decorators';
 import type { Actor } from '../access/actor';
 import { CalendarFeedsService } from './calendar-feeds.service';
 import { CalendarSettingsService } from './calendar-settings.service';
 import { CalendarSettingsDto, CreateFeedDto, FeedReasonDto } from './dto/feed.dto';
-import type { CalendarFeedAccess, CalendarFeedView, CalendarSettingsView } from './feed-view';
 
 const FEED_MANAGERS = ['centre', 'secretariat', 'coordinator', 'admin'] as const;
 const CENTRE_SIDE = ['centre', 'coordinator', 'admin'] as const;

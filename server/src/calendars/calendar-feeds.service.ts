@@ -1,12 +1,13 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import type { CalendarFeedAccess, CalendarFeedView } from '@creneau/contracts';
 import type { Actor } from '../access/actor';
 import { assertMayActForCentre } from '../access/centre-scope';
 import { AuditService } from '../audit/audit.service';
 import { CreateFeedDto } from './dto/feed.dto';
 import { feedPath, newFeedToken } from './feed-token';
-import { CalendarFeedAccess, CalendarFeedView, FEED_SELECT, FeedRow, toFeedView } from './feed-view';
+import { FEED_SELECT, FeedRow, toFeedView } from './feed-view';
 
 /**
  * Who manages a feed, with managerParams ($1 role, $2 centres, $3 account): the coordination every

@@ -5,7 +5,7 @@ import type { Actor } from '../access/actor';
 import { assertMayActForCentre } from '../access/centre-scope';
 import { AuditService } from '../audit/audit.service';
 import { CalendarSettingsDto } from './dto/feed.dto';
-import type { CalendarSettingsView } from './feed-view';
+import type { CalendarSettingsView } from '@creneau/contracts';
 
 /** A centre's choices for its feeds: for now, whether they name the patient. */
 @Injectable()

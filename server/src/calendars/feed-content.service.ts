@@ -9,7 +9,7 @@ import type { AppointmentRow, SlotRow } from './calendar-rows';
 import { EtagMemo } from './etag-memo';
 import { digestRows, feedAppointmentsQuery, feedSlotsQuery, readRows, type FeedScope, type RowsQuery } from './feed-queries';
 import { feedTokenHash } from './feed-token';
-import type { FeedScopeKind } from './feed-view';
+import type { FeedScopeKind } from '@creneau/contracts';
 import { feedWindow } from './feed-window';
 import { matchesIfNoneMatch, strongEtag } from './http-etag';
 import { writeCalendar, type CalendarHead } from './ics-writer';

@@ -1,5 +1,5 @@
 import type { RequestStatus } from '@creneau/contracts';
-import type { MessageKind } from './outbox-message';
+import type { MessageKind } from '@creneau/contracts';
 
 /** What a message says: the appointment's where and when, never the diagnosis nor any free text. */
 export interface MessageFacts {

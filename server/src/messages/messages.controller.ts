@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../access/access.decorators';
 import { MessagesService } from './messages.service';
-import type { UnsentMessageView } from './outbox-message';
+import type { UnsentMessageView } from '@creneau/contracts';
 
 @ApiTags('messages')
 @Controller('messages')

@@ -8,7 +8,7 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { messageContent } from './message-content';
 import { recipientsFor } from './message-recipients';
-import type { MessageKind } from './outbox-message';
+import type { MessageKind } from '@creneau/contracts';
 
 /** Writes the requesting doctor's message about a transition into the outbox, for the sender to deliver. */
 @Injectable()

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import type { ImportRunOutcome } from '@creneau/contracts';
 import type { Actor } from '../../access/actor';
 import { AuditService } from '../../audit/audit.service';
 import { Centre } from '../../territory/centre.entity';
@@ -8,7 +9,7 @@ import { FeedError } from './feed-error';
 import { readFeed } from './feed-reader';
 import { tryLockSource, unlockSource } from './import-lock';
 import { ImportSource } from './import-source.entity';
-import { ImportRunOutcome, toImportSourceView } from './import-source-view';
+import { toImportSourceView } from './import-source-view';
 import { IMPORT_HORIZON_DAYS, type ImportContext } from './imported-slot';
 import { nextPollAt } from './poll-schedule';
 import { AppliedImport, applySlotImport } from './slot-import.applier';

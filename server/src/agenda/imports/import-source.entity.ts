@@ -1,8 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { Modality } from '@creneau/contracts';
-
-export const IMPORT_KINDS = ['ical', 'fhir'] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
+import type { ImportKind, Modality } from '@creneau/contracts';
 
 /** A centre's own system that publishes its reserved slots: an iCal feed or a SMART Scheduling Links publication. */
 @Entity({ name: 'import_source' })

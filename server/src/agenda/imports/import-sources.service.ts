@@ -1,7 +1,7 @@
 import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { MODALITY_LABELS, type Modality } from '@creneau/contracts';
+import { MODALITY_LABELS, type ImportRunOutcome, type ImportSourceView, type Modality } from '@creneau/contracts';
 import type { Actor } from '../../access/actor';
 import { assertMayActForCentre } from '../../access/centre-scope';
 import { AuditService } from '../../audit/audit.service';
@@ -10,7 +10,7 @@ import { CreateImportSourceDto } from './dto/create-import-source.dto';
 import { UpdateImportSourceDto } from './dto/update-import-source.dto';
 import { ImportRunner } from './import-runner.service';
 import { ImportSource } from './import-source.entity';
-import { ImportRunOutcome, ImportSourceView, toImportSourceView } from './import-source-view';
+import { toImportSourceView } from './import-source-view';
 
 /** A centre's import sources, managed by the coordinator or by the centre's own staff. */
 @Injectable()

@@ -1,4 +1,4 @@
-import type { Modality } from '@creneau/contracts';
+import type { Modality, SkippedItem } from '@creneau/contracts';
 
 /** One reserved slot as a centre's system publishes it, mapped to Créneau's terms. */
 export interface ImportedSlot {
@@ -10,12 +10,6 @@ export interface ImportedSlot {
   capacity: number;
   /** Kept as is in `slot.external_details` (booking link, phone, location…). */
   details: Record<string, unknown>;
-}
-
-/** An item of the source that looks like a reserved slot but cannot be imported, and why (French). */
-export interface SkippedItem {
-  externalId: string | null;
-  reason: string;
 }
 
 /** What a mapping function makes of one item of the source. */

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { ImportRunOutcome, ImportSourceView } from '@creneau/contracts';
 import { Allow, CurrentActor } from '../../access/access.decorators';
 import type { Actor } from '../../access/actor';
 import { CreateImportSourceDto } from './dto/create-import-source.dto';
 import { UpdateImportSourceDto } from './dto/update-import-source.dto';
 import { ImportSourcesService } from './import-sources.service';
-import type { ImportRunOutcome, ImportSourceView } from './import-source-view';
 
 /** Centre staff manage their own centres' sources (checked by the service); the coordinator every centre's. */
 @ApiTags('imports')

@@ -2,24 +2,9 @@ import { Brackets, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { recordLiveEvent } from '../../live/live-events';
 import { Slot } from '../slot.entity';
-import type { ImportKind } from './import-source.entity';
-import type { ImportedFeed, ImportedSlot, SkippedItem } from './imported-slot';
+import type { ImportConflict, ImportCounts, ImportKind, SkippedItem } from '@creneau/contracts';
+import type { ImportedFeed, ImportedSlot } from './imported-slot';
 import { ExistingSlot, planGone, planUpdate, releaseAt, SlotPatch, WITHDRAWN_BY_IMPORT } from './slot-changes';
-
-export interface ImportCounts {
-  created: number;
-  updated: number;
-  unchanged: number;
-  withdrawn: number;
-  conflicts: number;
-  skipped: number;
-}
-
-export interface ImportConflict {
-  slotId: string;
-  externalId: string;
-  reason: string;
-}
 
 export interface AppliedImport {
   counts: ImportCounts;

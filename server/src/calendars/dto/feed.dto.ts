@@ -1,5 +1,5 @@
 import { IsBoolean, IsIn, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { FEED_SCOPES, type FeedScopeKind } from '../feed-view';
+import { FEED_SCOPES, type FeedScopeKind } from '@creneau/contracts';
 
 export class CreateFeedDto {
   /** centre: one centre's agenda; account: the caller's own centres (centre staff); secretariat: the territory's appointments. */

@@ -1,6 +1,5 @@
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { MODALITIES, type Modality } from '@creneau/contracts';
-import { IMPORT_KINDS, type ImportKind } from '../import-source.entity';
+import { IMPORT_KINDS, MODALITIES, type ImportKind, type Modality } from '@creneau/contracts';
 
 /** Feeds are fetched by the server: http and https only, never file: or other schemes. */
 export const FEED_URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true, require_tld: false };
