@@ -1,6 +1,21 @@
-import { ROLES, type Role } from '@creneau/contracts';
+import type { Server } from 'socket.io';
+import {
+  ROLES,
+  type AccountSummary,
+  type AppointmentView,
+  type ClientToServerEvents,
+  type LiveEvent,
+  type RequestView,
+  type Role,
+} from '@creneau/contracts';
+import { LiveGateway } from '../src/live/live.gateway';
+import { SOCKET_RULES } from '../src/live/socket-rules';
+import { ApiClient } from './support/api-client';
+import { demoCentreIds, insertSlot } from './support/agenda-fixtures';
+import { LiveConsole } from './support/live-client';
+import { completeForm } from './support/request-fixtures';
 import { registeredApiRoutes } from './support/routes';
-import { startTestApp, TestApp } from './support/test-app';
+import { DEMO_TEST_PASSWORD, startTestApp, TestApp } from './support/test-app';
 
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
@@ -187,6 +202,17 @@ const MATRIX: Record<string, RouteRule> = {
   'GET /api/messages/unsent': { allow: SEARCHERS, probe: { expect: 200 } },
 };
 
+/**
+ * Every client event of the live gateway has its rule in SOCKET_RULES (who may send it, default deny);
+ * here, a well-formed payload of each, what an allowed caller sends. Typed, so a new event needs one.
+ */
+const SOCKET_PROBES: Record<keyof ClientToServerEvents, unknown> = {
+  'live:subscribe': { after: null },
+};
+/** What socket.io itself emits on a server-side socket: not events a client sends. */
+const RESERVED_SOCKET_EVENTS = new Set(['disconnect', 'disconnecting', 'error']);
+const QUIET_MS = 400;
+
 type Caller = Role | 'anonymous';
 const CALLERS: Caller[] = ['anonymous', ...ROLES];
 
@@ -214,6 +240,147 @@ describe('authorization matrix', () => {
     const client = caller === 'anonymous' ? server.client() : await server.signedIn(caller);
     const response = await client.request(method, rule.probe.path ?? pattern, { body: rule.probe.body });
     expect(response.status).toBe(expectedStatus(rule, caller));
+  });
+
+  describe('socket events', () => {
+    const consoles: LiveConsole[] = [];
+    const connect = async (client: ApiClient) => {
+      const live = await LiveConsole.connect(server.baseUrl, client);
+      consoles.push(live);
+      return live;
+    };
+
+    afterAll(() => {
+      for (const live of consoles) live.close();
+    });
+
+    it('has a rule for every client event the gateway listens to, and a listener for every rule', async () => {
+      const live = await connect(await server.signedIn('secretariat'));
+      // The gateway's own socket server: what a connected socket really listens to, not a list kept here.
+      const io = (server.app.get(LiveGateway) as unknown as { server?: Server }).server;
+      const socket = io?.of('/').sockets.get(live.socket.id ?? '');
+      expect(socket).toBeDefined();
+      const listened = (socket?.eventNames() ?? []).map(String).filter((name) => !RESERVED_SOCKET_EVENTS.has(name));
+      expect(listened.length).toBeGreaterThan(0);
+      expect(listened.sort()).toEqual(Object.keys(SOCKET_RULES).sort());
+      expect(Object.keys(SOCKET_PROBES).sort()).toEqual(Object.keys(SOCKET_RULES).sort());
+    });
+
+    const socketCells = Object.keys(SOCKET_RULES).flatMap((name) => CALLERS.map((caller) => [name, caller] as const));
+
+    it.each(socketCells)('%s as %s', async (name, caller) => {
+      const event = name as keyof ClientToServerEvents;
+      if (caller === 'anonymous') {
+        await expect(connect(server.client())).rejects.toThrow('Connexion requise.');
+        return;
+      }
+      const live = await connect(await server.signedIn(caller));
+      const answer: unknown = await live.socket.timeout(5_000).emitWithAck(event, SOCKET_PROBES[event] as never);
+      if (SOCKET_RULES[event].includes(caller)) expect(answer).not.toMatchObject({ status: 'refused' });
+      else expect(answer).toEqual({ status: 'refused', message: 'Votre rôle ne permet pas cette action.' });
+    });
+
+    it('delivers each change only to who may see it: the territory all, a centre its bookings, a doctor their requests', async () => {
+      const secretary = await server.signedIn('secretariat');
+      const coordinator = await server.signedIn('coordinator');
+      const otherRpps = '10009876543';
+      const password = 'un-mot-de-passe-solide';
+      const otherDoctor = await coordinator.post<AccountSummary>('/api/accounts', {
+        email: 'dr.autre@creneau.test',
+        displayName: 'Dr Autre Médecin',
+        role: 'doctor',
+        rpps: otherRpps,
+        password,
+        reason: 'matrix',
+      });
+      expect(otherDoctor.status).toBe(201);
+      const demo = (email: string) => server.client().login(email, DEMO_TEST_PASSWORD);
+      const receivers: { name: string; role: Role; client: ApiClient }[] = [
+        { name: 'secretariat', role: 'secretariat', client: secretary },
+        { name: 'coordinator', role: 'coordinator', client: coordinator },
+        { name: 'admin', role: 'admin', client: await server.signedIn('admin') },
+        { name: 'clinic', role: 'centre', client: await demo('imagerie.clinique@creneau.test') },
+        { name: 'hospital', role: 'centre', client: await demo('imagerie.hopital@creneau.test') },
+        { name: 'practice', role: 'centre', client: await demo('radiologie.essarts@creneau.test') },
+        { name: 'Dr Martin', role: 'doctor', client: await demo('dr.martin@creneau.test') },
+        { name: 'other doctor', role: 'doctor', client: await server.client().login('dr.autre@creneau.test', password) },
+      ];
+      expect(new Set(receivers.map((receiver) => receiver.role))).toEqual(new Set(ROLES));
+      const live = new Map<string, LiveConsole>();
+      for (const receiver of receivers) {
+        const socket = await connect(receiver.client);
+        expect(await socket.subscribe(null)).toMatchObject({ status: 'live' });
+        live.set(receiver.name, socket);
+      }
+
+      // Dr Martin's request booked at the clinic, the other doctor's at the hospital; nothing at the practice.
+      const centres = await demoCentreIds(server.dataSource);
+      const request = async (form = completeForm()) => (await secretary.post<RequestView>('/api/requests', { form })).body;
+      const book = async (requestId: string, slotId: string) => {
+        const booked = await secretary.request<AppointmentView>('POST', '/api/appointments', {
+          body: { requestId, slotId },
+          headers: { 'idempotency-key': `matrix-${requestId}` },
+        });
+        expect(booked.status).toBe(201);
+        return booked.body.id;
+      };
+      const mine = await request();
+      const other = await request(
+        completeForm({ doctor: { name: 'Dr Autre Médecin', rpps: otherRpps, phone: '02 51 00 00 00' } }),
+      );
+      const clinicSlot = await insertSlot(server.dataSource, { centreId: centres.clinic, modality: 'ct', startsInHours: 20 });
+      const hospitalSlot = await insertSlot(server.dataSource, { centreId: centres.hospital, modality: 'ct', startsInHours: 21 });
+      const names: Record<string, string> = {
+        [mine.id]: 'request of Dr Martin',
+        [other.id]: 'request of the other doctor',
+        [clinicSlot]: 'clinic slot',
+        [hospitalSlot]: 'hospital slot',
+        [await book(mine.id, clinicSlot)]: 'clinic appointment',
+        [await book(other.id, hospitalSlot)]: 'hospital appointment',
+      };
+
+      const ofMine = ['request.created request of Dr Martin'];
+      const ofOther = ['request.created request of the other doctor'];
+      const clinicBooking = [
+        'slot.booked clinic slot',
+        'appointment.booked clinic appointment',
+        'request.updated request of Dr Martin',
+      ];
+      const hospitalBooking = [
+        'slot.booked hospital slot',
+        'appointment.booked hospital appointment',
+        'request.updated request of the other doctor',
+      ];
+      const everything = [...ofMine, ...ofOther, ...clinicBooking, ...hospitalBooking];
+      const expected: Record<string, string[]> = {
+        secretariat: everything,
+        coordinator: everything,
+        admin: everything,
+        // A centre sees a booking into its slot, not the request's creation (not theirs yet), nor another centre's.
+        clinic: clinicBooking,
+        hospital: hospitalBooking,
+        practice: [],
+        // A doctor follows their own request and its appointment, never the agenda's slots.
+        'Dr Martin': [...ofMine, ...clinicBooking.slice(1)],
+        'other doctor': [...ofOther, ...hospitalBooking.slice(1)],
+      };
+      const ours = (event: LiveEvent) => event.entityId in names;
+      for (const receiver of receivers) {
+        const count = expected[receiver.name].length;
+        if (count > 0) await live.get(receiver.name)?.waitFor(ours, count);
+      }
+      await new Promise((resolve) => setTimeout(resolve, QUIET_MS)); // room for anything that should not come
+      const received = Object.fromEntries(
+        receivers.map((receiver) => [
+          receiver.name,
+          (live.get(receiver.name)?.events ?? [])
+            .filter(ours)
+            .map((event) => `${event.type} ${names[event.entityId]}`)
+            .sort(),
+        ]),
+      );
+      expect(received).toEqual(Object.fromEntries(Object.entries(expected).map(([name, labels]) => [name, [...labels].sort()])));
+    });
   });
 });
 

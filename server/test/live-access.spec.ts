@@ -1,19 +1,11 @@
-import { ROLES, type AccountSummary, type ClientToServerEvents, type Role } from '@creneau/contracts';
+import { ROLES, type AccountSummary } from '@creneau/contracts';
 import { LiveGateway } from '../src/live/live.gateway';
-import { SOCKET_RULES } from '../src/live/socket-rules';
 import { ApiClient } from './support/api-client';
 import { demoCentreIds, DemoCentreKey } from './support/agenda-fixtures';
 import { disconnection, LiveConsole } from './support/live-client';
 import { startTestApp, TestApp } from './support/test-app';
 
-type Caller = Role | 'anonymous';
-const CALLERS: Caller[] = ['anonymous', ...ROLES];
 const PASSWORD = 'un-mot-de-passe-solide';
-
-/** A well-formed payload of every client event: what an allowed caller sends. Typed, so a new event needs one. */
-const PROBES: Record<keyof ClientToServerEvents, unknown> = {
-  'live:subscribe': { after: null },
-};
 
 describe('live sockets: who may connect, and what they may send', () => {
   let a: TestApp;
@@ -65,25 +57,8 @@ describe('live sockets: who may connect, and what they may send', () => {
     expect(sameSite.socket.connected).toBe(true);
   });
 
-  describe('a rule for every client event, for every caller', () => {
-    it('has a probe for every ruled event', () => {
-      expect(Object.keys(PROBES).sort()).toEqual(Object.keys(SOCKET_RULES).sort());
-    });
-
-    const cells = Object.keys(SOCKET_RULES).flatMap((name) => CALLERS.map((caller) => [name, caller] as const));
-
-    it.each(cells)('%s as %s', async (name, caller) => {
-      const event = name as keyof ClientToServerEvents;
-      if (caller === 'anonymous') {
-        await expect(connect(a, a.client())).rejects.toThrow('Connexion requise.');
-        return;
-      }
-      const live = await connect(a, await a.signedIn(caller));
-      const answer: unknown = await live.socket.timeout(5_000).emitWithAck(event, PROBES[event] as never);
-      if (SOCKET_RULES[event].includes(caller)) expect(answer).not.toMatchObject({ status: 'refused' });
-      else expect(answer).toEqual({ status: 'refused', message: 'Votre rôle ne permet pas cette action.' });
-    });
-
+  // Who may send each client event, role by role, is walked in access-matrix.spec.ts with the API routes.
+  describe('events outside the contract', () => {
     it.each(ROLES)('refuses an unknown event, and a malformed one, as %s', async (role) => {
       const live = await connect(a, await a.signedIn(role));
       const socket = live.socket as unknown as { timeout(ms: number): { emitWithAck(...args: unknown[]): Promise<unknown> } };
