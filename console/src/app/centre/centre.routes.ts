@@ -11,4 +11,9 @@ export const centreRoutes: Routes = [
     loadComponent: () => import('./rules/rules-page.component').then((m) => m.RulesPageComponent),
     title: 'Créneaux récurrents — Créneau',
   },
+  {
+    path: 'calendriers',
+    loadComponent: () => import('./calendars/calendars-page.component').then((m) => m.CalendarsPageComponent),
+    title: 'Calendriers et imports — Créneau',
+  },
 ];

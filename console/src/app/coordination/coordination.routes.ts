@@ -42,4 +42,9 @@ export const coordinationRoutes: Routes = [
     loadComponent: () => import('./jobs/jobs-page.component').then((m) => m.JobsPageComponent),
     title: 'Tâches planifiées — Créneau',
   },
+  {
+    path: 'messages',
+    loadComponent: () => import('../messages/unsent-messages-page.component').then((m) => m.UnsentMessagesPageComponent),
+    title: 'Messages non envoyés — Créneau',
+  },
 ];

@@ -1,6 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { RequestInput, RequestSummary, RequestView } from '@creneau/contracts';
+import type { RequestCommentView, RequestEventView, RequestInput, RequestSummary, RequestView } from '@creneau/contracts';
 import { Observable } from 'rxjs';
 
 /** `status` of `GET /api/requests`: one status, or `open` for incomplete, to book and booked. */
@@ -12,7 +12,7 @@ export interface RequestFilter {
   q?: string;
 }
 
-/** The server's `/api/requests`: the queue, the request forms and the coordinator's override. */
+/** The server's `/api/requests`: the queue, the request forms, the coordinator's override, the history and the thread. */
 @Injectable({ providedIn: 'root' })
 export class RequestsApi {
   private readonly http = inject(HttpClient);
@@ -39,5 +39,19 @@ export class RequestsApi {
 
   override(id: string, reason: string): Observable<RequestView> {
     return this.http.post<RequestView>(`/api/requests/${encodeURIComponent(id)}/override`, { reason });
+  }
+
+  /** Every transition of the request: who, when, from, to, why. */
+  history(id: string): Observable<RequestEventView[]> {
+    return this.http.get<RequestEventView[]>(`/api/requests/${encodeURIComponent(id)}/history`);
+  }
+
+  /** The thread between the requesting doctor, the secretariat and the centre's radiologist. */
+  comments(id: string): Observable<RequestCommentView[]> {
+    return this.http.get<RequestCommentView[]>(`/api/requests/${encodeURIComponent(id)}/comments`);
+  }
+
+  addComment(id: string, body: string): Observable<RequestCommentView> {
+    return this.http.post<RequestCommentView>(`/api/requests/${encodeURIComponent(id)}/comments`, { body });
   }
 }

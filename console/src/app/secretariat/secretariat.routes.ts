@@ -16,4 +16,10 @@ export const secretariatRoutes: Routes = [
     loadComponent: () => import('./request/request-page.component').then((m) => m.RequestPageComponent),
     title: 'Demande — Créneau',
   },
+  {
+    path: 'messages',
+    loadComponent: () => import('../messages/unsent-messages-page.component').then((m) => m.UnsentMessagesPageComponent),
+    title: 'Messages non envoyés — Créneau',
+    data: { requestPath: '/secretariat/demandes' },
+  },
 ];

@@ -53,12 +53,13 @@ describe('AppHeaderComponent', () => {
       'Comptes',
       'Journal d’audit',
       'Tâches planifiées',
+      'Messages non envoyés',
     ]);
   });
 
   it('gives each role its own pages', async () => {
     await signIn(sessionOf('centre'));
-    expect(links((await render()).header)).toEqual(['Agenda', 'Créneaux récurrents']);
+    expect(links((await render()).header)).toEqual(['Agenda', 'Créneaux récurrents', 'Calendriers et imports']);
   });
 
   it('signs out and goes to the login page', async () => {

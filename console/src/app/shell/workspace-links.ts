@@ -13,6 +13,7 @@ const COORDINATION: WorkspaceLink[] = [
   { label: 'Comptes', path: '/coordination/comptes' },
   { label: 'Journal d’audit', path: '/coordination/journal' },
   { label: 'Tâches planifiées', path: '/coordination/taches' },
+  { label: 'Messages non envoyés', path: '/coordination/messages' },
 ];
 
 /** The pages of each role's workspace, in the order of the header's navigation. */
@@ -20,10 +21,12 @@ export const WORKSPACE_LINKS: Record<Role, WorkspaceLink[]> = {
   secretariat: [
     { label: 'File des demandes', path: '/secretariat' },
     { label: 'Nouvelle demande', path: '/secretariat/demandes/nouvelle' },
+    { label: 'Messages non envoyés', path: '/secretariat/messages' },
   ],
   centre: [
     { label: 'Agenda', path: '/centre' },
     { label: 'Créneaux récurrents', path: '/centre/regles' },
+    { label: 'Calendriers et imports', path: '/centre/calendriers' },
   ],
   coordinator: COORDINATION,
   admin: COORDINATION,
