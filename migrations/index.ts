@@ -6,8 +6,9 @@ import { CreateJobRunsAndFlags1764030000000 } from './1764030000000-CreateJobRun
 import { CreateLiveEvents1763990000000 } from './1763990000000-CreateLiveEvents';
 import { CreateCalendarFeeds1764041000000 } from './1764041000000-CreateCalendarFeeds';
 import { CreateOutbox1764042000000 } from './1764042000000-CreateOutbox';
-import { CreateEvaluationCases1764110000000 } from './1764110000000-CreateEvaluationCases';
 import { TuneSlotSearch1764100000000 } from './1764100000000-TuneSlotSearch';
+import { CreateEvaluationCases1764110000000 } from './1764110000000-CreateEvaluationCases';
+import { CreateCommunes1764120000000 } from './1764120000000-CreateCommunes';
 
 /** Every migration, oldest first. Listed here so that the bundled server carries them. */
 export const ALL_MIGRATIONS = [
@@ -21,4 +22,5 @@ export const ALL_MIGRATIONS = [
   CreateOutbox1764042000000,
   TuneSlotSearch1764100000000,
   CreateEvaluationCases1764110000000,
+  CreateCommunes1764120000000,
 ];

@@ -87,6 +87,9 @@ const MATRIX: Record<string, RouteRule> = {
   'GET /api/fhir/schedules.ndjson': { allow: 'public', probe: { expect: 200 } },
   'GET /api/fhir/slots.ndjson': { allow: 'public', probe: { expect: 200 } },
   'GET /api/centres': { allow: ROLES, probe: { expect: 200 } },
+  'GET /api/communes': { allow: STAFF, probe: { expect: 200 } },
+  'GET /api/communes/suggestions': { allow: SUBMITTERS, probe: { path: '/api/communes/suggestions?query=roche', expect: 200 } },
+  'PUT /api/communes': { allow: STAFF, probe: { body: { reason: 'matrix' }, expect: 400 } },
   'GET /api/centres/:id': { allow: ROLES, probe: { path: `/api/centres/${UNKNOWN_ID}`, expect: 404 } },
   'POST /api/centres': { allow: STAFF, probe: { body: {}, expect: 400 } },
   'PATCH /api/centres/:id': {

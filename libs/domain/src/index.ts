@@ -12,3 +12,4 @@ export * from './lib/slot-eligibility';
 export * from './lib/slot-ranking';
 export * from './lib/recurrence';
 export * from './lib/working-hours';
+export * from './lib/commune-names';

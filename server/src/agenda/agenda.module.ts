@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TerritoryModule } from '../territory/territory.module';
 import { FhirExportController } from './fhir-export.controller';
 import { FhirExportService } from './fhir-export.service';
 import { SlotRuleHorizonJob } from './slot-rule-horizon.job';
@@ -10,6 +11,7 @@ import { SlotsController } from './slots.controller';
 import { SlotsService } from './slots.service';
 
 @Module({
+  imports: [TerritoryModule],
   controllers: [SlotsController, SlotRulesController, FhirExportController],
   providers: [SlotsService, SlotSearchService, SlotRulesService, SlotRuleMaterialiser, FhirExportService, SlotRuleHorizonJob],
   exports: [SlotsService, SlotRulesService],

@@ -1,7 +1,8 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { SlotSearchHit, SlotSearchResult } from '@creneau/contracts';
+import type { SearchOrigin, SlotSearchHit, SlotSearchResult } from '@creneau/contracts';
+import { CommunesService } from '../territory/communes.service';
 import { SlotSearchQueryDto } from './dto/slot-search-query.dto';
 
 const HOUR_MS = 3_600_000;
@@ -74,7 +75,10 @@ const SEARCH_SQL = `
 
 @Injectable()
 export class SlotSearchService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly communes: CommunesService,
+  ) {}
 
   /** `accountId`: the caller, whose own holds do not count against the places. */
   async search(query: SlotSearchQueryDto, accountId: string): Promise<SlotSearchResult> {
@@ -88,22 +92,34 @@ export class SlotSearchService {
         fields: { to: [`after from, at most ${MAXIMUM_WINDOW_HOURS} h later`] },
       });
     }
-    const slots = await this.find(query, accountId, from, to, query.limit);
+    const origin = await this.origin(query);
+    const slots = await this.find(query, origin, accountId, from, to, query.limit);
     const firstAfterWindow =
       slots.length > 0
         ? []
         : await this.find(
             query,
+            origin,
             accountId,
             to,
             new Date(to.getTime() + LOOK_AHEAD_DAYS * 24 * HOUR_MS),
             FIRST_AFTER_WINDOW_COUNT,
           );
-    return { window: { from: from.toISOString(), to: to.toISOString() }, slots, firstAfterWindow };
+    return { window: { from: from.toISOString(), to: to.toISOString() }, origin, slots, firstAfterWindow };
+  }
+
+  /** Coordinates given win; else the patient's commune, when the territory's list knows it. */
+  private async origin(query: SlotSearchQueryDto): Promise<SearchOrigin | null> {
+    if (query.latitude !== undefined && query.longitude !== undefined) {
+      return { latitude: query.latitude, longitude: query.longitude, commune: null };
+    }
+    if (query.postalCode === undefined && query.commune === undefined) return null;
+    return this.communes.locate(query.postalCode, query.commune);
   }
 
   private async find(
     query: SlotSearchQueryDto,
+    origin: SearchOrigin | null,
     accountId: string,
     from: Date,
     to: Date,
@@ -114,8 +130,8 @@ export class SlotSearchService {
       from,
       to,
       query.indication ?? null,
-      query.latitude ?? null,
-      query.longitude ?? null,
+      origin?.latitude ?? null,
+      origin?.longitude ?? null,
       query.pacemaker,
       query.ambulatory,
       query.mobilityAid ?? null,

@@ -1,10 +1,11 @@
 import { DataSource } from 'typeorm';
+import { communeMatchKey } from '@creneau/domain';
 import { AccountCentre } from '../accounts/account-centre.entity';
 import { Account } from '../accounts/account.entity';
 import { hashPassword } from '../accounts/password-hasher';
 import { Centre } from '../territory/centre.entity';
 import { Territory } from '../territory/territory.entity';
-import { DEMO_ACCOUNTS, DEMO_CENTRES, DEMO_TERRITORY } from './demo-territory';
+import { DEMO_ACCOUNTS, DEMO_CENTRES, DEMO_COMMUNES, DEMO_TERRITORY } from './demo-territory';
 
 export type DemoSeedOutcome = 'seeded' | 'database-not-empty';
 
@@ -21,6 +22,12 @@ export async function seedDemoTerritory(dataSource: DataSource, password: string
     for (const { key, ...centre } of DEMO_CENTRES) {
       const saved = await manager.save(manager.create(Centre, { ...centre, territoryId: territory.id }));
       centreIds.set(key, saved.id);
+    }
+    for (const commune of DEMO_COMMUNES) {
+      await manager.query(
+        `INSERT INTO commune (territory_id, name, postal_code, latitude, longitude, match_key) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [territory.id, commune.name, commune.postalCode, commune.latitude, commune.longitude, communeMatchKey(commune.name)],
+      );
     }
     for (const [index, demo] of DEMO_ACCOUNTS.entries()) {
       const account = await manager.save(

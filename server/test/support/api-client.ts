@@ -51,6 +51,10 @@ export class ApiClient {
     return this.request<T>('PATCH', path, { body });
   }
 
+  put<T = unknown>(path: string, body?: unknown) {
+    return this.request<T>('PUT', path, { body });
+  }
+
   async login(email: string, password: string): Promise<this> {
     const { status, body } = await this.post('/api/auth/login', { email, password });
     if (status !== 200) throw new Error(`login of ${email} answered ${status}: ${JSON.stringify(body)}`);

@@ -48,8 +48,18 @@ export interface SlotSearchHit {
   stretcherAccessible: boolean;
 }
 
+/** Where distances are measured from: the coordinates given, or the patient's commune found in the territory's list. */
+export interface SearchOrigin {
+  latitude: number;
+  longitude: number;
+  /** "85500 Les Herbiers" when found from a commune; null when coordinates were given. */
+  commune: string | null;
+}
+
 export interface SlotSearchResult {
   window: { from: string; to: string };
+  /** Null when no location was given, or the commune is not in the territory's list: then no distance. */
+  origin: SearchOrigin | null;
   slots: SlotSearchHit[];
   /** When the window holds no slot: the first free ones after it. */
   firstAfterWindow: SlotSearchHit[];

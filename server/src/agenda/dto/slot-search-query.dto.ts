@@ -1,5 +1,20 @@
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsLatitude, IsLongitude, IsOptional, Max, Min, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsLatitude,
+  IsLongitude,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import { INDICATION_CODES, MODALITIES, type IndicationCode, type Modality } from '@creneau/contracts';
 
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -32,6 +47,18 @@ export class SlotSearchQueryDto {
   @Type(() => Number)
   @IsLongitude()
   longitude?: number;
+
+  /** Without coordinates: the patient's postal code and commune, as on the form, found in the territory's list. */
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{5}$/, { message: 'code postal à 5 chiffres' })
+  postalCode?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  commune?: string;
 
   @IsOptional()
   @Transform(toBoolean)

@@ -83,7 +83,7 @@ describe('SlotFinderComponent', () => {
   function answerSearch(hits: SlotSearchHit[]): TestRequest {
     const request = http.expectOne((r) => r.url === '/api/slots/search');
     const window = { from: new Date().toISOString(), to: new Date(Date.now() + 72 * 3_600_000).toISOString() };
-    request.flush({ window, slots: hits, firstAfterWindow: [] } satisfies SlotSearchResult);
+    request.flush({ window, origin: null, slots: hits, firstAfterWindow: [] } satisfies SlotSearchResult);
     return request;
   }
 
