@@ -133,7 +133,7 @@ describe('AppointmentFollowUpComponent', () => {
       const window = { from: new Date().toISOString(), to: new Date(Date.now() + 72 * 3_600_000).toISOString() };
       http
         .expectOne((r) => r.url === '/api/slots/search')
-        .flush({ window, slots: hits, firstAfterWindow: [] } satisfies SlotSearchResult);
+        .flush({ window, origin: null, slots: hits, firstAfterWindow: [] } satisfies SlotSearchResult);
     }
 
     it('offers the other slots that fit, holds the one chosen, then moves the appointment there', async () => {
