@@ -14,7 +14,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { findFreePort, openBenchDatabase } from './database.mjs';
+import { findFreePort, openBenchDatabase } from '../lib/database.mjs';
 import { feedRows, loadWriter, renderFeed, renderPlainIcalGenerator, renderWithLuxonDates } from './generation.mjs';
 import { seedFeed } from './seed.mjs';
 

@@ -1,7 +1,7 @@
 // One centre whose feed holds `events` events around now: half reserved slots, half appointments in them
 // (booked, confirmed, done, cancelled), with the French text and lengths of real ones.
 import { createHash, randomBytes } from 'node:crypto';
-import { query } from './database.mjs';
+import { query } from '../lib/database.mjs';
 
 export async function seedFeed(url, events) {
   const slots = Math.ceil(events / 2);

@@ -76,6 +76,11 @@ export async function withClient(url, work) {
   }
 }
 
+/** One statement on a connection of its own: its rows. */
+export function query(url, sql, parameters = []) {
+  return withClient(url, async (client) => (await client.query(sql, parameters)).rows);
+}
+
 function withDatabase(url, database) {
   const parsed = new URL(url);
   parsed.pathname = `/${database}`;
