@@ -1,9 +1,10 @@
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { apiAs, ApiSession } from './support/api';
 import { baseUrl, launchBrowser, newPage, signIn, waitForPath } from './support/browser';
 import { DEMO_PASSWORD, WORKSPACE_ROOT } from './support/built-server';
 import { CountedInput } from './support/keystrokes';
+import { LiveCut, LiveTraffic } from './support/live';
 import { bookThroughApi, completeCtRequest } from './support/requests';
 import { consoleDayTime, publishSlot, SeededSlot } from './support/slots';
 
@@ -13,8 +14,9 @@ const SCREENSHOTS = join(WORKSPACE_ROOT, 'docs/screenshots');
 
 /**
  * The phone call, end to end: a secretary types a request from an empty form, finds the slot the hospital
- * published, holds and books it, while a second secretary watching the same slot sees it taken then gone; the
- * centre confirms it; an incomplete request cannot be booked; a refused appointment comes back to the queue.
+ * published, holds and books it, while a second secretary watching the same slot sees it taken then gone (live
+ * events, no polling); the centre confirms it; a lost connection is shown and recovers by itself; an incomplete
+ * request cannot be booked; a refused appointment comes back to the queue.
  */
 describe('booking a slot on the phone', () => {
   let browser: Browser;
@@ -52,6 +54,8 @@ describe('booking a slot on the phone', () => {
 
   const holdButton = (page: Page, of: SeededSlot) =>
     page.getByRole('button', { name: `Retenir ${consoleDayTime(of.start)}, ${HOSPITAL}` });
+  const slotRow = (page: Page, of: SeededSlot) =>
+    page.locator('tbody tr', { hasText: consoleDayTime(of.start) }).filter({ hasText: HOSPITAL });
 
   it('types a complete request, holds the slot and books it, while another secretary sees it taken then gone', async () => {
     const { page } = first;
@@ -59,8 +63,10 @@ describe('booking a slot on the phone', () => {
     const other = await apiAs(SECOND_SECRETARY);
     const watched = await other.post<{ id: string }>('/api/requests', completeCtRequest('BLANC', 'Sophie'));
     await other.dispose();
+    const traffic = new LiveTraffic(second.page);
     await second.page.goto(`${baseUrl()}/secretariat/demandes/${watched.id}`);
     await holdButton(second.page, slot).waitFor();
+    await until(() => traffic.sockets === 1, 'the second console’s live connection');
 
     // From the queue, Alt+N opens an empty form with the focus in its first field.
     await page.keyboard.press('Alt+n');
@@ -91,16 +97,20 @@ describe('booking a slot on the phone', () => {
     await page.getByRole('heading', { name: 'Créneaux disponibles' }).waitFor();
     expect(await page.locator('h1').innerText()).toContain('DURAND Paul');
     await page.screenshot({ path: join(SCREENSHOTS, 'secretariat-finder.png') });
+    // From now on the second console's searches get no answer until released: what changes there comes from the event.
+    const searches = await holdSearches(second.page);
     await input.click(holdButton(page, slot));
     await page.getByText(/Retenu pour vous encore \d min/).waitFor();
 
-    // Held here: the other secretary's attempt is refused and the slot greys out there.
-    await holdButton(second.page, slot).click();
-    await second.page
-      .getByRole('alert')
-      .getByText(/Créneau pris/)
-      .waitFor();
+    // Held here: the slot greys out there at once, from the live event itself, no search having answered.
+    await traffic.waitForEvent('slot.held', slot.id);
+    await slotRow(second.page, slot).getByText('Pris', { exact: true }).waitFor({ timeout: 5_000 });
     expect(await holdButton(second.page, slot).count()).toBe(0);
+    expect(searches.answered).toBe(0);
+    // Not here: the secretary's own hold keeps her selection.
+    expect(await slotRow(page, slot).evaluate((row) => row.classList.contains('taken'))).toBe(false);
+    expect(await holdButton(page, slot).isDisabled()).toBe(true);
+    await searches.release();
 
     // The focus is on « Réserver ce créneau »: Enter books it.
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Réserver ce créneau');
@@ -123,11 +133,13 @@ describe('booking a slot on the phone', () => {
     expect(text).toContain(when);
     expect(text).toContain('Apporter l’ordonnance');
 
-    // Booked: the slot leaves the other secretary's list without a reload (polling every few seconds).
-    await second.page
-      .locator('tbody tr', { hasText: consoleDayTime(slot.start) })
-      .filter({ hasText: HOSPITAL })
-      .waitFor({ state: 'detached' });
+    // Booked: the slot leaves the other secretary's list without a reload, on the live event; and nothing polls.
+    await traffic.waitForEvent('slot.booked', slot.id);
+    await slotRow(second.page, slot).waitFor({ state: 'detached', timeout: 5_000 });
+    const quietSince = Date.now();
+    await second.page.waitForTimeout(4_000);
+    expect(traffic.readsOf('/api/slots/search', quietSince)).toBe(0);
+    expect(traffic.sockets).toBe(1);
 
     console.log(
       `From an empty form to a booked slot: ${input.characters} characters typed, ${input.keys} other keys, ${input.clicks} click(s) — ${input.total} actions.`,
@@ -148,6 +160,21 @@ describe('booking a slot on the phone', () => {
     } finally {
       await centre.context.close();
     }
+  });
+
+  it('shows a lost connection, recovers by itself and catches up on what changed meanwhile', async () => {
+    const { page } = second;
+    const cut = await LiveCut.install(page);
+    await page.reload(); // its live connection now goes through the switch
+    await holdButton(page, spareSlot).waitFor();
+    const notice = page.locator('.connection-lost');
+
+    await cut.sever();
+    await notice.getByText(/Connexion perdue/).waitFor({ timeout: 10_000 });
+    const late = await publishSlot(hospital, HOSPITAL, 'ct', 320);
+    cut.restore();
+    await notice.getByText(/Connexion rétablie/).waitFor({ timeout: 15_000 });
+    await holdButton(page, late).waitFor({ timeout: 5_000 });
   });
 
   it('keeps an incomplete request out of booking, with what is missing and the GP to call back', async () => {
@@ -199,3 +226,38 @@ describe('booking a slot on the phone', () => {
     expect(await line.innerText()).toContain('Refusée — à reprogrammer');
   });
 });
+
+/** Holds back the page's slot searches until `release()`, counting the answers given. */
+async function holdSearches(page: Page): Promise<{ answered: number; release(): Promise<void> }> {
+  let open!: () => void;
+  const gate = new Promise<void>((done) => (open = done));
+  const held: Promise<void>[] = [];
+  const handler = (route: Route) => {
+    const answer = gate.then(async () => {
+      // One that comes as the route goes may be let through by the unroute already.
+      await route.continue().catch(() => undefined);
+      searches.answered++;
+    });
+    held.push(answer);
+    return answer;
+  };
+  const searches = {
+    answered: 0,
+    release: async () => {
+      open();
+      await Promise.all(held);
+      await page.unroute(SEARCH, handler);
+    },
+  };
+  await page.route(SEARCH, handler);
+  return searches;
+}
+const SEARCH = /\/api\/slots\/search\?/;
+
+async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((done) => setTimeout(done, 50));
+  }
+}
