@@ -9,8 +9,9 @@ export interface SlotSearchQuery {
   indication?: IndicationCode;
   from?: string;
   to?: string;
-  latitude?: number;
-  longitude?: number;
+  /** The patient's postal code and commune, as on the form: the server finds them in the territory's list. */
+  postalCode?: string;
+  commune?: string;
   ambulatory: boolean;
   mobilityAid?: MobilityAid;
   pacemaker: boolean;

@@ -106,6 +106,7 @@ describe('SlotFinderComponent', () => {
       'false',
     ]);
     expect(params.has('latitude')).toBe(false);
+    expect(finder.querySelector('.hint')?.textContent).toContain('la commune du patient n’est pas dans la liste du territoire');
     expect(rows()).toHaveLength(2);
     expect(rows()[1].textContent).toContain('après 48 h');
     expect(document.activeElement).toBe(rows()[0].querySelector('button'));
