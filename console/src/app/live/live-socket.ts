@@ -6,7 +6,7 @@ import type {
   LiveSubscribeRequest,
   ServerToClientEvents,
 } from '@creneau/contracts';
-import { io, Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 
 /** What the connection tells the live updates. */
 export interface LiveSocketHandlers {
@@ -29,24 +29,45 @@ export type LiveSocketFactory = (handlers: LiveSocketHandlers) => LiveSocket;
 /**
  * socket.io on this very site (`/socket.io`), signed in by the session cookie. WebSocket first, and HTTP
  * long-polling when a proxy lets no WebSocket through; socket.io reconnects by itself after a network loss,
- * but not after the server closed the socket or refused the handshake (`lost(false)`).
+ * but not after the server closed the socket or refused the handshake (`lost(false)`). The client library is
+ * loaded on the first connection, once signed in: the sign-in page does without it.
  */
 export const socketIoFactory: LiveSocketFactory = (handlers) => {
-  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
-    path: '/socket.io',
-    autoConnect: false,
-    withCredentials: true,
-    transports: ['websocket', 'polling'],
-    tryAllTransports: true,
-  });
-  socket.on('connect', () => handlers.connected());
-  socket.on('disconnect', () => handlers.lost(socket.active));
-  socket.on('connect_error', () => handlers.lost(socket.active));
-  socket.on('live:event', (event) => handlers.event(event));
+  let socket: Socket<ServerToClientEvents, ClientToServerEvents> | undefined;
+  let loading: Promise<void> | undefined;
+  let wanted = false;
+  const load = () =>
+    (loading ??= import('socket.io-client').then(
+      ({ io }) => {
+        socket = io({
+          path: '/socket.io',
+          autoConnect: false,
+          withCredentials: true,
+          transports: ['websocket', 'polling'],
+          tryAllTransports: true,
+        });
+        socket.on('connect', () => handlers.connected());
+        socket.on('disconnect', () => handlers.lost(socket?.active ?? false));
+        socket.on('connect_error', () => handlers.lost(socket?.active ?? false));
+        socket.on('live:event', (event) => handlers.event(event));
+        if (wanted) socket.connect();
+      },
+      () => {
+        loading = undefined; // not downloaded (network lost): the next attempt loads it again
+        if (wanted) handlers.lost(false);
+      },
+    ));
   return {
-    connect: () => socket.connect(),
-    disconnect: () => socket.disconnect(),
-    subscribe: (request, answer) => socket.emit('live:subscribe', request, answer),
+    connect: () => {
+      wanted = true;
+      if (socket) socket.connect();
+      else void load();
+    },
+    disconnect: () => {
+      wanted = false;
+      socket?.disconnect();
+    },
+    subscribe: (request, answer) => socket?.emit('live:subscribe', request, answer),
   };
 };
 
