@@ -12,8 +12,8 @@ const SCREENSHOTS = join(WORKSPACE_ROOT, 'docs/screenshots');
 /**
  * After the booking: a secretary opens a booked request from the queue, reads its history, writes in its thread
  * and cancels the appointment with a reason, and the request is back in the queue to be booked; the centre makes
- * an iCal feed, copies its address and a calendar client reads it; the coordination sees the messages that could
- * not leave, with the doctor's phone.
+ * an iCal feed, copies its address and a calendar client reads it; the radiologist opens a booked request from the
+ * agenda and answers in its thread; the coordination sees the messages that could not leave, with the doctor's phone.
  */
 describe('following up a booked request', () => {
   let browser: Browser;
@@ -138,6 +138,27 @@ describe('following up a booked request', () => {
         await client.dispose();
       }
     });
+  });
+
+  it('lets the radiologist open a booked request from the agenda and answer in its thread', async () => {
+    const other = await publishSlot(hospital, HOSPITAL, 'ct', 380);
+    const { requestId } = await bookThroughApi(secretary, 'AVIS', other.id);
+    await withPage('imagerie.hopital@creneau.test', '/centre', async (page) => {
+      const toConfirm = page.locator('.to-confirm .appointment', { hasText: 'AVIS Test' });
+      await toConfirm.getByRole('link').click();
+      await waitForPath(page, `/centre/demandes/${requestId}`);
+      await page.getByRole('heading', { name: /AVIS Test/ }).waitFor();
+      expect(await page.locator('.clinical').innerText()).toContain('Douleur lombaire brutale');
+      await page.locator('cr-request-history tbody tr', { hasText: 'Rendez-vous réservé' }).waitFor();
+
+      await page.getByLabel('Nouveau commentaire').fill('Scanner sans injection suffisant pour cette indication.');
+      await page.getByRole('button', { name: 'Envoyer le commentaire' }).click();
+      await page.locator('cr-request-comments .thread li', { hasText: '(Centre d’imagerie)' }).waitFor();
+    });
+    const comments = await secretary.get<{ body: string; authorRole: string }[]>(`/api/requests/${requestId}/comments`);
+    expect(comments).toEqual([
+      expect.objectContaining({ body: 'Scanner sans injection suffisant pour cette indication.', authorRole: 'centre' }),
+    ]);
   });
 
   it('shows the coordination the messages that did not leave, with the doctor to phone instead', async () => {

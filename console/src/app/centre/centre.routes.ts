@@ -16,4 +16,9 @@ export const centreRoutes: Routes = [
     loadComponent: () => import('./calendars/calendars-page.component').then((m) => m.CalendarsPageComponent),
     title: 'Calendriers et imports — Créneau',
   },
+  {
+    path: 'demandes/:id',
+    loadComponent: () => import('./request/centre-request-page.component').then((m) => m.CentreRequestPageComponent),
+    title: 'Demande — Créneau',
+  },
 ];
