@@ -40,6 +40,19 @@ describe('AgendaPageComponent', () => {
     centreId: HOSPITAL.id,
     start,
     status: 'booked',
+    chasedAt: new Date(Date.now() - 3_600_000).toISOString(),
+    lostToFollowUpAt: null,
+  } as AppointmentView;
+  /** Four days ago, confirmed, its outcome never given: the lost-to-follow-up job flagged it. */
+  const lost = {
+    id: 'a2',
+    requestId: 'r2',
+    slotId: 's-past',
+    centreId: HOSPITAL.id,
+    start: new Date(Date.now() - 4 * 86_400_000).toISOString(),
+    status: 'confirmed',
+    chasedAt: null,
+    lostToFollowUpAt: new Date(Date.now() - 86_400_000).toISOString(),
   } as AppointmentView;
 
   beforeEach(async () => {
@@ -53,8 +66,10 @@ describe('AgendaPageComponent', () => {
     const slots = http.expectOne((r) => r.url === '/api/slots');
     expect(slots.request.params.get('centreId')).toBe(HOSPITAL.id);
     slots.flush([slot]);
-    http.expectOne((r) => r.url === '/api/appointments').flush([appointment]);
-    http.expectOne('/api/requests').flush([bookableRequest({ status: 'booked' })]);
+    http.expectOne((r) => r.url === '/api/appointments').flush([appointment, lost]);
+    http
+      .expectOne('/api/requests')
+      .flush([bookableRequest({ status: 'booked' }), bookableRequest({ id: 'r2', patientName: 'MARTIN Léa', status: 'booked' })]);
     await settle(fixture);
   });
   afterEach(() => fixture.destroy());
@@ -64,6 +79,14 @@ describe('AgendaPageComponent', () => {
     expect(toConfirm).toContain('À confirmer (1)');
     expect(toConfirm).toContain('DURAND Paul');
     expect(toConfirm).toContain('Scanner — Colique néphrétique');
+  });
+
+  it('says which booking the secretariat chased, and asks the outcome of an appointment lost to follow-up', () => {
+    expect(page.querySelector('.to-confirm')?.textContent).toContain('Relancé : le secrétariat attend votre réponse');
+    const due = page.querySelector('.outcome-due');
+    expect(due?.textContent).toContain('Résultat à renseigner (1)');
+    expect(due?.textContent).toContain('MARTIN Léa');
+    expect(due?.textContent).not.toContain('DURAND Paul');
   });
 
   it('shows the week, and a day with its slots and appointments', async () => {

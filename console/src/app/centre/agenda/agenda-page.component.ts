@@ -91,6 +91,16 @@ export class AgendaPageComponent {
       .map((appointment) => ({ appointment, request: requests.get(appointment.requestId) }));
   });
 
+  /** Appointments past their day whose outcome is still unknown (the lost-to-follow-up job flagged them): done or no-show? */
+  protected readonly outcomeDue = computed(() => {
+    const data = this.data();
+    if (!data) return [];
+    const requests = new Map(data.requests.map((request) => [request.id, request]));
+    return data.appointments
+      .filter((appointment) => appointment.status === 'confirmed' && appointment.lostToFollowUpAt !== null)
+      .map((appointment) => ({ appointment, request: requests.get(appointment.requestId) }));
+  });
+
   protected readonly modalityLabels = MODALITY_LABELS;
   protected readonly slotStateLabels = SLOT_STATE_LABELS;
   protected readonly statusLabels = APPOINTMENT_STATUS_LABELS;
