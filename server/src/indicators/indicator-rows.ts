@@ -44,7 +44,8 @@ export interface MediansRow {
 
 /** A line of BREAKDOWNS_SQL: one group of one dimension; the columns of the other dimensions are null. */
 export interface GroupRow {
-  dimension: 'day' | 'modality' | 'exam' | 'diagnosis' | 'relevance' | 'centre';
+  /** `exam`: by modality and exam; `relevance`: by suspected diagnosis and imaging result. */
+  dimension: 'day' | 'exam' | 'relevance' | 'centre';
   /** A local day of receipt, 'yyyy-mm-dd'. */
   received_day: string | null;
   modality: string | null;

@@ -82,7 +82,7 @@ export function buildReport(scope: IndicatorScope, rows: IndicatorRows, options:
     },
     sectors: { public: share(t.public, t.booked), private: share(t.private, t.booked) },
     byModality: largestFirst(
-      merged(groups('modality'), (g) => g.modality).map((g) => breakdown(g, g.modality, modalityLabel(g.modality))),
+      merged(groups('exam'), (g) => g.modality).map((g) => breakdown(g, g.modality, modalityLabel(g.modality))),
     ),
     byExam: largestFirst(
       merged(groups('exam'), examKey).map((g) =>
@@ -90,7 +90,7 @@ export function buildReport(scope: IndicatorScope, rows: IndicatorRows, options:
       ),
     ).slice(0, options.top),
     byDiagnosis: largestFirst(
-      merged(groups('diagnosis'), (g) => g.suspected_diagnosis).map((g) =>
+      merged(groups('relevance'), (g) => g.suspected_diagnosis).map((g) =>
         breakdown(g, g.suspected_diagnosis, diagnosisLabel(g.suspected_diagnosis)),
       ),
     ).slice(0, options.top),
