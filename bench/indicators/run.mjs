@@ -13,7 +13,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { findFreePort, openBenchDatabase, withClient } from './database.mjs';
+import { findFreePort, openBenchDatabase, withClient } from '../lib/database.mjs';
 import { BENCH_EMAIL, BENCH_PASSWORD, seed, YEAR } from './seed.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
