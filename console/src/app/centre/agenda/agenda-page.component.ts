@@ -1,3 +1,4 @@
+import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
@@ -26,7 +27,14 @@ interface AgendaEntry {
 /** The centre's day or week: its reserved slots, who is booked in them, and its answers on each appointment. */
 @Component({
   selector: 'cr-agenda-page',
-  imports: [RouterLink, AtPipe, ConnectionNoticeComponent, AppointmentActionsComponent, PublishSlotFormComponent],
+  imports: [
+    NgTemplateOutlet,
+    RouterLink,
+    AtPipe,
+    ConnectionNoticeComponent,
+    AppointmentActionsComponent,
+    PublishSlotFormComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './agenda-page.component.html',
 })
