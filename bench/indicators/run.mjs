@@ -7,13 +7,14 @@
 //
 // DATABASE_URL set: a fresh database on that server; unset: an embedded PostgreSQL in a temporary directory. Both are
 // dropped at the end. The server is the built one (dist/server), on 127.0.0.1 only.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { findFreePort, openBenchDatabase, withClient } from '../lib/database.mjs';
+import { signIn, startServer, stopServer } from '../lib/server.mjs';
 import { BENCH_EMAIL, BENCH_PASSWORD, seed, YEAR } from './seed.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -45,7 +46,7 @@ let database;
 let server;
 
 async function cleanup() {
-  server?.kill('SIGTERM');
+  if (server) await stopServer(server);
   await database?.close();
 }
 
@@ -75,9 +76,10 @@ async function main() {
   log(`${postgres.version.split(',')[0]}, database ${postgres.size}`);
 
   const port = await findFreePort();
-  server = await startServer(port, database.url);
+  server = await startServer(ROOT, { port, databaseUrl: database.url });
+  log(`server ${server.child.pid} listening on 127.0.0.1:${port}`);
   const baseUrl = `http://127.0.0.1:${port}`;
-  const cookie = await logIn(baseUrl);
+  const { cookie } = await signIn(baseUrl, BENCH_EMAIL, BENCH_PASSWORD);
   const [centre] = await withClient(
     database.url,
     async (client) => (await client.query(`SELECT id FROM centre ORDER BY name LIMIT 1`)).rows,
@@ -232,49 +234,6 @@ function runCli(cliArgs, env) {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-}
-
-async function startServer(port, databaseUrl) {
-  const child = spawn(process.execPath, [join(ROOT, 'dist/server/main.js')], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      DEMO: 'false',
-      JOBS_ENABLED: 'false',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const deadline = Date.now() + 60_000;
-  while (!output.includes('Créneau is ready')) {
-    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${output}`);
-    if (Date.now() > deadline) throw new Error(`the server did not start within 60 s:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  log(`server ${child.pid} listening on 127.0.0.1:${port}`);
-  return child;
-}
-
-async function logIn(baseUrl) {
-  const health = await fetch(`${baseUrl}/api/health`);
-  const xsrf = cookieOf(health, 'XSRF-TOKEN');
-  const response = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: `XSRF-TOKEN=${xsrf}`, 'x-xsrf-token': xsrf },
-    body: JSON.stringify({ email: BENCH_EMAIL, password: BENCH_PASSWORD }),
-  });
-  if (response.status !== 200) throw new Error(`login answered ${response.status}: ${await response.text()}`);
-  return `creneau_session=${cookieOf(response, 'creneau_session')}; XSRF-TOKEN=${xsrf}`;
-}
-
-function cookieOf(response, name) {
-  const header = response.headers.getSetCookie().find((cookie) => cookie.startsWith(`${name}=`));
-  return header?.slice(name.length + 1, header.indexOf(';'));
 }
 
 function round(value) {

@@ -3,10 +3,13 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
-/** BENCH_SERVER_NODE_OPTIONS: Node flags for the server alone, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`. */
-export async function startServer(root, { port, databaseUrl, env = {} }) {
+/**
+ * `dist`: the build to run (another one, to compare two builds). BENCH_SERVER_NODE_OPTIONS: Node flags for the server
+ * alone, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+ */
+export async function startServer(root, { port, databaseUrl, env = {}, dist = join(root, 'dist/server') }) {
   const nodeFlags = process.env.BENCH_SERVER_NODE_OPTIONS?.split(/\s+/).filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeFlags, join(root, 'dist/server/main.js')], {
+  const child = spawn(process.execPath, [...nodeFlags, join(dist, 'main.js')], {
     cwd: root,
     env: {
       ...process.env,
@@ -30,7 +33,7 @@ export async function startServer(root, { port, databaseUrl, env = {} }) {
     if (Date.now() > deadline) throw new Error(`the server did not start within 60 s:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { child, exited, baseUrl: `http://127.0.0.1:${port}` };
+  return { child, exited, baseUrl: `http://127.0.0.1:${port}`, output: () => output };
 }
 
 export async function stopServer({ child, exited }) {

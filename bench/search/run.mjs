@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { findFreePort, openBenchDatabase, withClient } from '../lib/database.mjs';
+import { signIn, startServer, stopServer } from '../lib/server.mjs';
 import { EXPLAIN_CASES, queryPool, runSearchSql, searchPath, searchSql, sqlParameters, searchWindows } from './queries.mjs';
 import { BENCH_EMAIL, seed } from './seed.mjs';
 
@@ -97,9 +98,10 @@ async function main() {
     ),
   );
   const port = await findFreePort();
-  server = await startServer(port, database.url);
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const cookie = await logIn(baseUrl);
+  server = await startServer(ROOT, { port, databaseUrl: database.url, dist: SERVER_DIST });
+  log(`server ${server.child.pid} listening on 127.0.0.1:${port}`);
+  const baseUrl = server.baseUrl;
+  const { cookie } = await signIn(baseUrl, BENCH_EMAIL, process.env.BENCH_PASSWORD ?? 'bench-password');
 
   const pool = queryPool(Number(args.pool));
   const paths = pool.map(searchPath);
@@ -187,65 +189,6 @@ function runCli(cliArgs, env) {
   });
 }
 
-async function startServer(port, databaseUrl) {
-  const child = spawn(process.execPath, [join(SERVER_DIST, 'main.js')], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      DEMO: 'false',
-      JOBS_ENABLED: 'false',
-      LOG_LEVEL: 'warn',
-      LOGIN_RATE_LIMIT: '1000',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const exited = new Promise((resolve) => child.on('exit', resolve));
-  const deadline = Date.now() + 60_000;
-  while (!output.includes('Créneau is ready')) {
-    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${output}`);
-    if (Date.now() > deadline) throw new Error(`the server did not start within 60 s:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  log(`server ${child.pid} listening on 127.0.0.1:${port}`);
-  return { child, exited, output: () => output };
-}
-
-async function stopServer({ child, exited }) {
-  if (child.exitCode !== null) return;
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-/** Logs in as the bench's secretary like the console does: XSRF cookie first, echoed in X-XSRF-TOKEN. */
-async function logIn(baseUrl) {
-  const health = await fetch(`${baseUrl}/api/health`);
-  const xsrf = cookieOf(health, 'XSRF-TOKEN');
-  const response = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: `XSRF-TOKEN=${xsrf}`, 'x-xsrf-token': xsrf },
-    body: JSON.stringify({ email: BENCH_EMAIL, password: process.env.BENCH_PASSWORD ?? 'bench-password' }),
-  });
-  if (response.status !== 200) throw new Error(`login answered ${response.status}: ${await response.text()}`);
-  // The XSRF cookie goes along so that the server does not hand out a new one with every answer.
-  return `creneau_session=${cookieOf(response, 'creneau_session')}; XSRF-TOKEN=${xsrf}`;
-}
-
-function cookieOf(response, name) {
-  for (const header of response.headers.getSetCookie()) {
-    const [pair] = header.split(';');
-    if (pair.startsWith(`${name}=`)) return pair.slice(name.length + 1);
-  }
-  throw new Error(`no ${name} cookie in the answer`);
-}
-
-/** Every search of the pool once, through HTTP: all must answer 200; how many fill a page, how many fall to the look-ahead. */
 async function checkAnswers(baseUrl, cookie, paths) {
   const tally = { full: 0, partial: 0, empty: 0, failed: 0, failures: [] };
   for (const path of paths) {
