@@ -1,7 +1,7 @@
 import { HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type { AppointmentView, HoldView, IndicationCode, MobilityAid, Modality, SlotSearchResult } from '@creneau/contracts';
-import { Observable } from 'rxjs';
+import { firstValueFrom, Observable } from 'rxjs';
 
 /** The query of `GET /api/slots/search`: the exam, the patient's constraints, the window. */
 export interface SlotSearchQuery {
@@ -34,6 +34,15 @@ export class BookingApi {
 
   release(slotId: string): Observable<void> {
     return this.http.delete<void>(`/api/slots/${encodeURIComponent(slotId)}/hold`);
+  }
+
+  /** Gives a hold back; a hold left behind expires by itself within minutes, so a failure is no reason to stop the call. */
+  async releaseQuietly(slotId: string): Promise<void> {
+    try {
+      await firstValueFrom(this.release(slotId));
+    } catch {
+      // it expires on its own
+    }
   }
 
   /** One Idempotency-Key per booking attempt: a retry of the same attempt gets the first answer back. */

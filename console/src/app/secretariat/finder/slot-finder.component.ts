@@ -101,7 +101,7 @@ export class SlotFinderComponent {
     // A slot still held when the secretary leaves goes back at once rather than when the hold expires.
     inject(DestroyRef).onDestroy(() => {
       const hold = this.hold();
-      if (hold) void this.releaseQuietly(hold.hit.slotId);
+      if (hold) void this.api.releaseQuietly(hold.hit.slotId);
     });
     // A slot held elsewhere comes back when that hold ends.
     effect((onCleanup) => {
@@ -136,7 +136,7 @@ export class SlotFinderComponent {
     this.choosing.set(hit.slotId);
     try {
       const previous = this.hold();
-      if (previous && previous.hit.slotId !== hit.slotId) await this.releaseQuietly(previous.hit.slotId);
+      if (previous && previous.hit.slotId !== hit.slotId) await this.api.releaseQuietly(previous.hit.slotId);
       const held = await firstValueFrom(this.api.hold(hit.slotId, this.request().id));
       this.hold.set({ hit, expiresAt: held.expiresAt, key: crypto.randomUUID() });
     } catch (error) {
@@ -171,7 +171,7 @@ export class SlotFinderComponent {
     const hold = this.hold();
     if (!hold) return;
     this.hold.set(null);
-    await this.releaseQuietly(hold.hit.slotId);
+    await this.api.releaseQuietly(hold.hit.slotId);
   }
 
   private fail(hit: SlotSearchHit, problem: BookingProblem): void {
@@ -179,15 +179,6 @@ export class SlotFinderComponent {
     if (problem.kind === 'taken') {
       this.conflicts.update((conflicts) => new Set(conflicts).add(hit.slotId));
       this.refresh.update((n) => n + 1);
-    }
-  }
-
-  /** A hold left behind expires by itself within minutes: a failed release is no reason to stop the call. */
-  private async releaseQuietly(slotId: string): Promise<void> {
-    try {
-      await firstValueFrom(this.api.release(slotId));
-    } catch {
-      // it expires on its own
     }
   }
 }

@@ -171,7 +171,7 @@ export class RescheduleFinderComponent {
   constructor() {
     inject(DestroyRef).onDestroy(() => {
       const held = this.held();
-      if (held) void this.releaseQuietly(held.hit.slotId);
+      if (held) void this.booking.releaseQuietly(held.hit.slotId);
     });
     // Keyboard first: the first slot takes the focus when the list shows, the move button once a slot is held.
     afterRenderEffect(() => {
@@ -196,7 +196,7 @@ export class RescheduleFinderComponent {
     this.pending.set(true);
     try {
       const previous = this.held();
-      if (previous && previous.hit.slotId !== hit.slotId) await this.releaseQuietly(previous.hit.slotId);
+      if (previous && previous.hit.slotId !== hit.slotId) await this.booking.releaseQuietly(previous.hit.slotId);
       const hold = await firstValueFrom(this.booking.hold(hit.slotId, this.request().id));
       this.held.set({ hit, expiresAt: hold.expiresAt });
     } catch (error) {
@@ -229,7 +229,7 @@ export class RescheduleFinderComponent {
     const held = this.held();
     if (!held) return;
     this.held.set(null);
-    await this.releaseQuietly(held.hit.slotId);
+    await this.booking.releaseQuietly(held.hit.slotId);
   }
 
   private fail(hit: SlotSearchHit, problem: BookingProblem): void {
@@ -237,15 +237,6 @@ export class RescheduleFinderComponent {
     if (problem.kind === 'taken') {
       this.taken.update((taken) => new Set(taken).add(hit.slotId));
       this.refresh.update((n) => n + 1);
-    }
-  }
-
-  /** A hold left behind expires by itself within minutes. */
-  private async releaseQuietly(slotId: string): Promise<void> {
-    try {
-      await firstValueFrom(this.booking.release(slotId));
-    } catch {
-      // it expires on its own
     }
   }
 }
