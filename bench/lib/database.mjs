@@ -44,6 +44,8 @@ export async function openBenchDatabase(log) {
         postgresFlags: [
           ...['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300'],
           ...['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track_planning=on'],
+          // More settings for a look inside (auto_explain, say): BENCH_PG_FLAGS="-c name=value -c …".
+          ...(process.env.BENCH_PG_FLAGS?.split(/\s+/).filter(Boolean) ?? []),
         ],
         onLog: process.env.EMBEDDED_PG_LOG === 'true' ? (message) => process.stdout.write(message) : () => undefined,
         onError: () => undefined,

@@ -4,24 +4,22 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AppointmentView } from '@creneau/contracts';
 import type { Actor } from '../access/actor';
-import { AuditService } from '../audit/audit.service';
 import { recordLiveEvent } from '../live/live-events';
+import { chooseRecipients, type Recipients } from '../messages/message-recipients';
 import { OutboxWriter } from '../messages/outbox-writer.service';
-import { appointmentView } from '../requests/appointment-views';
-import { ImagingRequestEntity } from '../requests/imaging-request.entity';
-import { recordRequestEvent } from '../requests/request-history';
 import { RequestsService } from '../requests/requests.service';
 import { Appointment } from './appointment.entity';
+import { assessmentOf } from '../requests/request-assessment';
+import { loadBookingContext, type BookingContext } from './booking-context';
+import { writeBooking, type BookingChange } from './booking-write';
 import { runIdempotent, StoredAnswer } from './idempotency';
 import { assertSlotFits } from './slot-fit';
-import { lockSlot } from './slot-lock';
 
 @Injectable()
 export class BookingService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly requests: RequestsService,
-    private readonly audit: AuditService,
     private readonly outbox: OutboxWriter,
   ) {}
 
@@ -32,12 +30,15 @@ export class BookingService {
       this.dataSource,
       { accountId: actor.accountId, key: idempotencyKey, operation: 'book', requestHash },
       async (manager) => {
-        const request = await this.requests.findVisible(manager, actor, requestId, true);
-        if (request.status !== 'to-book') throw notBookable(request);
-        const appointment = await this.bookInto(manager, actor, request, slotId);
-        await this.setRequestStatus(manager, actor, request, 'booked', 'book', null, appointment.id);
-        await this.outbox.enqueue(manager, 'booked', appointment.id);
-        return { status: 201, body: await appointmentView(manager, appointment.id) };
+        const context = await loadBookingContext(manager, requestId, slotId, actor.accountId);
+        if (context.request_status !== 'to-book') throw notBookable(context);
+        const appointment = await this.bookInto(manager, actor, context, {
+          action: 'book',
+          reason: null,
+          message: (row) =>
+            this.outbox.compose('booked', [row], row.id, { ...context, status: 'booked' }, this.recipients(context)),
+        });
+        return { status: 201, body: appointment };
       },
     );
   }
@@ -58,85 +59,28 @@ export class BookingService {
       );
       await recordLiveEvent(manager, 'appointment.cancelled', current.id);
       await giveBackPlace(manager, current.slotId, 'free');
-      const moved = await this.bookInto(manager, actor, request, slotId);
-      await this.setRequestStatus(manager, actor, request, 'booked', 'reschedule', 'Reprogrammé', moved.id);
+      const context = await loadBookingContext(manager, request.id, slotId, actor.accountId);
+      const moved = await this.bookInto(manager, actor, context, { action: 'reschedule', reason: 'Reprogrammé' });
       await this.outbox.enqueue(manager, 'rescheduled', moved.id, current.id);
-      return appointmentView(manager, moved.id);
+      return moved;
     });
   }
 
+  /** Checks the slot against the request with the domain's rules, then takes a place: 409 when none is left. */
   private async bookInto(
     manager: EntityManager,
     actor: Actor,
-    request: ImagingRequestEntity,
-    slotId: string,
-  ): Promise<Appointment> {
-    const { assessment } = await this.requests.view(manager, request.id);
-    if (!assessment.bookable) {
-      throw new UnprocessableEntityException({
-        message: 'Cette demande ne peut pas encore être programmée.',
-        readiness: assessment.readiness,
-      });
-    }
-    const { slot, heldByOthers } = await lockSlot(manager, slotId, actor.accountId);
-    await assertSlotFits(manager, request, assessment, slot, heldByOthers);
-    // The database's guarantee, whatever the instance: the place is taken only if one is left.
-    const [, taken] = (await manager.query(
-      `UPDATE slot SET booked_count = booked_count + 1, version = version + 1, updated_at = now()
-        WHERE id = $1 AND status = 'open' AND booked_count < capacity`,
-      [slotId],
-    )) as [unknown, number];
-    if (taken !== 1) throw new ConflictException('Ce créneau n’est plus libre.');
-    const appointment = await manager.save(
-      manager.create(Appointment, {
-        requestId: request.id,
-        slotId,
-        centreId: slot.centreId,
-        status: 'booked',
-        bookedBy: actor.accountId,
-      }),
-    );
-    await manager.query(`DELETE FROM slot_hold WHERE slot_id = $1 AND account_id = $2`, [slotId, actor.accountId]);
-    await recordLiveEvent(manager, 'slot.booked', slotId);
-    await recordLiveEvent(manager, 'appointment.booked', appointment.id);
-    await this.audit.record(
-      {
-        actor,
-        action: 'book',
-        entity: 'appointment',
-        entityId: appointment.id,
-        imagingRequestId: request.id,
-        details: { slotId },
-      },
-      manager,
-    );
+    context: BookingContext,
+    change: BookingChange,
+  ): Promise<AppointmentView> {
+    assertSlotFits(context, assessmentOf(context, context.request_timezone));
+    const appointment = await writeBooking(manager, context, actor, change);
+    if (!appointment) throw new ConflictException('Ce créneau n’est plus libre.');
     return appointment;
   }
 
-  private async setRequestStatus(
-    manager: EntityManager,
-    actor: Actor,
-    request: ImagingRequestEntity,
-    status: ImagingRequestEntity['status'],
-    action: string,
-    reason: string | null,
-    appointmentId: string,
-  ): Promise<void> {
-    await manager.update(
-      ImagingRequestEntity,
-      { id: request.id },
-      { status, version: request.version + 1, updatedAt: new Date() },
-    );
-    await recordRequestEvent(manager, {
-      requestId: request.id,
-      appointmentId,
-      accountId: actor.accountId,
-      action,
-      fromStatus: request.status,
-      toStatus: status,
-      reason,
-    });
-    await recordLiveEvent(manager, 'request.updated', request.id);
+  private recipients(context: BookingContext): Recipients {
+    return chooseRecipients(context.doctor_email, context.doctor_rpps, this.outbox.cptsEmail);
   }
 }
 
@@ -158,11 +102,11 @@ export async function giveBackPlace(
   if (rows[0]) await recordLiveEvent(manager, rows[0].status === 'withdrawn' ? 'slot.withdrawn' : 'slot.freed', slotId);
 }
 
-function notBookable(request: ImagingRequestEntity): Error {
-  if (request.status === 'incomplete') {
+function notBookable(context: BookingContext): Error {
+  if (context.request_status === 'incomplete') {
     return new UnprocessableEntityException({
       message: 'Demande incomplète : elle ne peut pas être programmée.',
-      missing: request.missingFields,
+      missing: context.missing_fields,
     });
   }
   return new ConflictException('Cette demande a déjà un rendez-vous ou est close.');

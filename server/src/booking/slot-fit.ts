@@ -1,55 +1,54 @@
 import { ConflictException, UnprocessableEntityException } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import type { ImagingRequest, RequestAssessment, SlotIneligibility } from '@creneau/contracts';
+import type { RequestAssessment, SlotIneligibility } from '@creneau/contracts';
 import { checkSlotEligibility } from '@creneau/domain';
-import { Slot } from '../agenda/slot.entity';
 import { slotState } from '../agenda/slot-view';
-import { CentreClosure } from '../territory/centre-closure.entity';
-import { Centre } from '../territory/centre.entity';
-import { Territory } from '../territory/territory.entity';
-import type { ImagingRequestEntity } from '../requests/imaging-request.entity';
+import type { BookingContext } from './booking-context';
 
 /** Ineligibility that comes from others' actions on the slot: a conflict (409), not a mismatch (422). */
 const TAKEN: readonly SlotIneligibility['code'][] = ['slot-not-free', 'slot-full'];
 
 /**
- * Checks, with the domain's rules, that the slot fits the request: 409 when someone else has it,
- * 422 with every reason when it does not fit (modality, indication, safety, window, centre closed).
+ * Checks, with the domain's rules, that the slot fits the request: 422 when the request cannot be booked yet,
+ * 409 when someone else has the slot, 422 with every reason when it does not fit (modality, indication, safety,
+ * window, centre closed).
  */
-export async function assertSlotFits(
-  manager: EntityManager,
-  request: ImagingRequestEntity,
-  assessment: RequestAssessment,
-  slot: Slot,
-  heldByOthers: number,
-): Promise<void> {
-  const centre = await manager.findOneByOrFail(Centre, { id: slot.centreId });
-  const territory = await manager.findOneByOrFail(Territory, { id: centre.territoryId });
-  const closures = await manager.findBy(CentreClosure, { centreId: centre.id });
-  const full = slot.bookedCount + heldByOthers >= slot.capacity;
+export function assertSlotFits(context: BookingContext, assessment: RequestAssessment): void {
+  if (!assessment.bookable) {
+    throw new UnprocessableEntityException({
+      message: 'Cette demande ne peut pas encore être programmée.',
+      readiness: assessment.readiness,
+    });
+  }
+  const slot = { status: context.slot_status, bookedCount: context.booked_count, capacity: context.capacity };
+  const full = slot.bookedCount + context.held_by_others >= slot.capacity;
   const state = slot.status === 'open' && full && slot.bookedCount < slot.capacity ? 'held' : slotState(slot);
   const eligibility = checkSlotEligibility({
-    request: request.form as ImagingRequest,
+    request: context.form,
     assessment,
     centre: {
-      ...centre,
-      closures: closures.map((closure) => ({ from: closure.startsAt, to: closure.endsAt, reason: closure.reason })),
-      acceptedIndications: centre.acceptedIndications,
+      id: context.centre_id,
+      modalities: context.modalities,
+      wheelchairAccessible: context.wheelchair_accessible,
+      stretcherAccessible: context.stretcher_accessible,
+      acceptsMrConditionalPacemaker: context.accepts_mr_conditional_pacemaker,
+      active: context.active,
+      closures: context.closures,
+      acceptedIndications: context.accepted_indications,
     },
     slot: {
-      centreId: slot.centreId,
-      modality: slot.modality,
-      start: slot.startsAt,
-      end: slot.endsAt,
-      indications: slot.indications,
+      centreId: context.centre_id,
+      modality: context.modality,
+      start: context.starts_at,
+      end: context.ends_at,
+      indications: context.indications,
       state,
-      capacity: slot.capacity,
-      bookedCount: slot.bookedCount,
+      capacity: context.capacity,
+      bookedCount: context.booked_count,
       heldBy: null,
     },
-    receivedAt: request.receivedAt,
-    now: new Date(),
-    policy: territory,
+    receivedAt: context.received_at,
+    now: context.now,
+    policy: { targetDelayHours: context.target_delay_hours, maximumDelayHours: context.maximum_delay_hours },
   });
   if (eligibility.eligible) return;
   const body = (message: string) => ({ message, reasons: eligibility.reasons });

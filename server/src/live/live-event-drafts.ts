@@ -33,7 +33,7 @@ export const DRAFTS: Record<
   request: requestDrafts,
 };
 
-interface SlotRow {
+export interface SlotDraftRow {
   id: string;
   centre_id: string;
   territory_id: string;
@@ -57,8 +57,13 @@ async function slotDrafts(manager: EntityManager, type: LiveEventType, ids: stri
                              FROM slot_hold WHERE slot_id = s.id AND expires_at > now()) h
       WHERE s.id = ANY ($1) ORDER BY s.starts_at, s.id`,
     [ids],
-  )) as SlotRow[];
-  return rows.map((row) => ({
+  )) as SlotDraftRow[];
+  return rows.map((row) => slotDraft(type, row));
+}
+
+/** The draft of a slot's event, from its row as the transaction leaves it. */
+export function slotDraft(type: LiveEventType, row: SlotDraftRow): LiveEventDraft {
+  return {
     type,
     entity: 'slot',
     entity_id: row.id,
@@ -78,16 +83,16 @@ async function slotDrafts(manager: EntityManager, type: LiveEventType, ids: stri
       heldUntil: row.held_until?.toISOString() ?? null,
       state: liveSlotState(row),
     },
-  }));
+  };
 }
 
 /** The agenda's state, and `held` when the live holds keep every place left. */
-function liveSlotState(row: SlotRow): SlotState {
+function liveSlotState(row: SlotDraftRow): SlotState {
   const state = slotState({ status: row.status, bookedCount: row.booked_count, capacity: row.capacity });
   return state === 'free' && row.booked_count + row.held_count >= row.capacity ? 'held' : state;
 }
 
-interface AppointmentRow {
+export interface AppointmentDraftRow {
   id: string;
   request_id: string;
   slot_id: string;
@@ -109,8 +114,12 @@ async function appointmentDrafts(manager: EntityManager, type: LiveEventType, id
        JOIN imaging_request r ON r.id = a.request_id
       WHERE a.id = ANY ($1) ORDER BY a.booked_at, a.id`,
     [ids],
-  )) as AppointmentRow[];
-  return rows.map((row) => ({
+  )) as AppointmentDraftRow[];
+  return rows.map((row) => appointmentDraft(type, row));
+}
+
+export function appointmentDraft(type: LiveEventType, row: AppointmentDraftRow): LiveEventDraft {
+  return {
     type,
     entity: 'appointment',
     entity_id: row.id,
@@ -128,10 +137,10 @@ async function appointmentDrafts(manager: EntityManager, type: LiveEventType, id
       end: row.ends_at.toISOString(),
       status: row.status,
     },
-  }));
+  };
 }
 
-interface RequestRow {
+export interface RequestDraftRow {
   id: string;
   reference: string;
   status: LiveRequestData['status'];
@@ -150,8 +159,12 @@ async function requestDrafts(manager: EntityManager, type: LiveEventType, ids: s
             array(SELECT DISTINCT centre_id FROM appointment WHERE request_id = r.id) AS centre_ids
        FROM imaging_request r WHERE r.id = ANY ($1) ORDER BY r.received_at, r.id`,
     [ids],
-  )) as RequestRow[];
-  return rows.map((row) => ({
+  )) as RequestDraftRow[];
+  return rows.map((row) => requestDraft(type, row));
+}
+
+export function requestDraft(type: LiveEventType, row: RequestDraftRow): LiveEventDraft {
+  return {
     type,
     entity: 'request',
     entity_id: row.id,
@@ -166,5 +179,5 @@ async function requestDrafts(manager: EntityManager, type: LiveEventType, ids: s
       readiness: row.readiness,
       modality: row.modality,
     },
-  }));
+  };
 }

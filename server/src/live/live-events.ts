@@ -17,12 +17,18 @@ export async function recordLiveEvent(
   const entity = type.slice(0, type.indexOf('.')) as LiveEntity;
   const drafts = await DRAFTS[entity](manager, type, list);
   if (drafts.length === 0) return;
-  await manager.query(
-    `INSERT INTO live_event (type, entity, entity_id, version, territory_id, centre_ids, doctor_rpps, payload)
+  await manager.query(insertLiveEvents('$1'), [JSON.stringify(drafts)]);
+}
+
+/**
+ * The INSERT of drafts given as a JSON array in the parameter `drafts` (e.g. '$1'), in their order; `condition`
+ * (SQL) lets a statement of several changes write them only when its change happened.
+ */
+export function insertLiveEvents(drafts: string, condition = 'true'): string {
+  return `INSERT INTO live_event (type, entity, entity_id, version, territory_id, centre_ids, doctor_rpps, payload)
      SELECT type, entity, entity_id, version, territory_id, centre_ids, doctor_rpps, payload
-       FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (type text, entity text, entity_id uuid, version integer,
+       FROM ROWS FROM (jsonb_to_recordset(${drafts}::jsonb) AS (type text, entity text, entity_id uuid, version integer,
               territory_id uuid, centre_ids uuid[], doctor_rpps text, payload jsonb)) WITH ORDINALITY AS e
-      ORDER BY e.ordinality`,
-    [JSON.stringify(drafts)],
-  );
+      WHERE ${condition}
+      ORDER BY e.ordinality`;
 }

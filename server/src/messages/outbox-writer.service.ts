@@ -3,11 +3,11 @@ import type { EntityManager } from 'typeorm';
 import type { RequestStatus } from '@creneau/contracts';
 import { appointmentCalendar } from '../calendars/appointment-calendar';
 import { address, examLabel } from '../calendars/calendar-items';
-import { appointmentsById } from '../calendars/calendar-rows';
+import { appointmentsById, type DetachedAppointmentRow } from '../calendars/calendar-rows';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { messageContent } from './message-content';
-import { recipientsFor } from './message-recipients';
+import { recipientsFor, type Recipients } from './message-recipients';
 import type { MessageKind } from '@creneau/contracts';
 
 /** Writes the requesting doctor's message about a transition into the outbox, for the sender to deliver. */
@@ -23,11 +23,31 @@ export class OutboxWriter {
     const rows = await appointmentsById(manager, previousId ? [appointmentId, previousId] : [appointmentId]);
     const current = rows.find((row) => row.id === appointmentId);
     if (!current) throw new Error(`appointment ${appointmentId} not found for its message`);
-    const previous = rows.find((row) => row.id === previousId) ?? null;
     const [request] = (await manager.query(`SELECT doctor_name, doctor_rpps, status FROM imaging_request WHERE id = $1`, [
       current.request_id,
     ])) as { doctor_name: string | null; doctor_rpps: string | null; status: RequestStatus }[];
     const recipients = await recipientsFor(manager, request.doctor_rpps, this.config.cptsEmail);
+    const message = this.compose(kind, rows, appointmentId, request, recipients);
+    await manager.query(
+      `INSERT INTO outbox_message (${OUTBOX_COLUMNS.join(', ')}) VALUES (${OUTBOX_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`,
+      outboxValues(message),
+    );
+  }
+
+  /**
+   * The message about `appointmentId` (one of `rows`, the others being the one it replaced), as an outbox row:
+   * for a transition that reads its rows itself and writes the message in its own statement.
+   */
+  compose(
+    kind: MessageKind,
+    rows: readonly DetachedAppointmentRow[],
+    appointmentId: string,
+    request: MessageRequest,
+    recipients: Recipients,
+  ): OutboxRow {
+    const current = rows.find((row) => row.id === appointmentId);
+    if (!current) throw new Error(`appointment ${appointmentId} not among the message's rows`);
+    const previous = rows.find((row) => row.id !== appointmentId) ?? null;
     const { subject, text } = messageContent({
       kind,
       doctorName: request.doctor_name,
@@ -42,23 +62,62 @@ export class OutboxWriter {
       previous: previous && { start: previous.starts_at, centreName: previous.centre_name },
     });
     const deliverable = recipients.to.length > 0;
-    await manager.query(
-      `INSERT INTO outbox_message (kind, request_id, appointment_id, recipients, copy_to, recipient_note, subject, body_text, ics,
-                                   status, last_error)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [
-        kind,
-        current.request_id,
-        appointmentId,
-        recipients.to,
-        recipients.cc,
-        recipients.note,
-        subject,
-        text,
-        appointmentCalendar(rows),
-        deliverable ? 'pending' : 'failed',
-        deliverable ? null : recipients.note,
-      ],
-    );
+    return {
+      kind,
+      request_id: current.request_id,
+      appointment_id: appointmentId,
+      recipients: recipients.to,
+      copy_to: recipients.cc,
+      recipient_note: recipients.note,
+      subject,
+      body_text: text,
+      ics: appointmentCalendar(rows),
+      status: deliverable ? 'pending' : 'failed',
+      last_error: deliverable ? null : recipients.note,
+    };
   }
+
+  get cptsEmail(): string | undefined {
+    return this.config.cptsEmail;
+  }
+}
+
+/** What a message needs of its request. */
+export interface MessageRequest {
+  doctor_name: string | null;
+  doctor_rpps: string | null;
+  status: RequestStatus;
+}
+
+/** A row of outbox_message as written, in OUTBOX_COLUMNS order. */
+export interface OutboxRow {
+  kind: MessageKind;
+  request_id: string;
+  appointment_id: string;
+  recipients: string[];
+  copy_to: string[];
+  recipient_note: string | null;
+  subject: string;
+  body_text: string;
+  ics: string;
+  status: 'pending' | 'failed';
+  last_error: string | null;
+}
+
+export const OUTBOX_COLUMNS = [
+  'kind',
+  'request_id',
+  'appointment_id',
+  'recipients',
+  'copy_to',
+  'recipient_note',
+  'subject',
+  'body_text',
+  'ics',
+  'status',
+  'last_error',
+] as const satisfies readonly (keyof OutboxRow)[];
+
+export function outboxValues(row: OutboxRow): unknown[] {
+  return OUTBOX_COLUMNS.map((column) => row[column]);
 }

@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import type { AppointmentView } from '@creneau/contracts';
 
-interface AppointmentRow {
+export interface AppointmentViewRow {
   id: string;
   request_id: string;
   slot_id: string;
@@ -28,7 +28,7 @@ export async function appointmentViews(manager: EntityManager, requestIds: reado
        FROM appointment a JOIN slot s ON s.id = a.slot_id JOIN centre c ON c.id = a.centre_id
       WHERE a.request_id = ANY ($1) ORDER BY a.booked_at, a.id`,
     [requestIds],
-  )) as AppointmentRow[];
+  )) as AppointmentViewRow[];
   return rows.map(toAppointmentView);
 }
 
@@ -38,11 +38,11 @@ export async function appointmentView(manager: EntityManager, appointmentId: str
             a.booked_at, a.answered_at, a.reason, a.imaging_result, a.chased_at, a.lost_to_follow_up_at, a.version
        FROM appointment a JOIN slot s ON s.id = a.slot_id JOIN centre c ON c.id = a.centre_id WHERE a.id = $1`,
     [appointmentId],
-  )) as AppointmentRow[];
+  )) as AppointmentViewRow[];
   return toAppointmentView(rows[0]);
 }
 
-function toAppointmentView(row: AppointmentRow): AppointmentView {
+export function toAppointmentView(row: AppointmentViewRow): AppointmentView {
   return {
     id: row.id,
     requestId: row.request_id,

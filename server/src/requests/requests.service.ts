@@ -26,6 +26,7 @@ import { Territory } from '../territory/territory.entity';
 import { CommentDto, RequestInputDto, RequestListQueryDto, UpdateRequestDto } from './dto/request-input.dto';
 import { appointmentViews, currentAppointment } from './appointment-views';
 import { ImagingRequestEntity } from './imaging-request.entity';
+import { assessmentOf } from './request-assessment';
 import { formShapeProblems } from './request-form';
 import { recordRequestEvent } from './request-history';
 
@@ -282,18 +283,20 @@ export class RequestsService {
     const request = await manager.findOneByOrFail(ImagingRequestEntity, { id });
     const territory = await manager.findOneByOrFail(Territory, { id: request.territoryId });
     const appointments = await appointmentViews(manager, [id]);
-    const override = request.overrideBy
-      ? { coordinatorAccountId: request.overrideBy, reason: request.overrideReason ?? '' }
-      : null;
     return {
       ...toSummary(request, appointments),
       form: request.form,
       confirmations: request.confirmations,
-      assessment: assessRequest(request.form, {
-        today: localDateOf(request.receivedAt, territory.timezone),
-        confirmations: request.confirmations,
-        override,
-      }),
+      assessment: assessmentOf(
+        {
+          form: request.form,
+          confirmations: request.confirmations,
+          override_by: request.overrideBy,
+          override_reason: request.overrideReason,
+          received_at: request.receivedAt,
+        },
+        territory.timezone,
+      ),
       override: request.overrideBy ? { by: request.overrideBy, reason: request.overrideReason ?? '' } : null,
       appointments,
     };
