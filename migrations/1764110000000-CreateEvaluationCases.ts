@@ -3,6 +3,53 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 const OUTCOME_CHECK = `IN ('not-booked', 'pending', 'done', 'no-show', 'cancelled')`;
 const RESULT_CHECK = `IN ('confirmed', 'not-confirmed', 'other-finding')`;
 
+/** The body of the first `request_evaluation_refresh` (a SQL function), kept for CacheEvaluationRefresh's down. */
+export const REQUEST_EVALUATION_UPSERT = `
+  INSERT INTO request_evaluation AS f (request_id, territory_id, received_at, received_day, channel, complete,
+         outside_protocol, modality, exam, suspected_diagnosis, doctor_rpps, centre_id, sector, accepted,
+         answered_at, response_hours, appointment_at, appointment_day, outcome, imaging_result, refusals, refusal_reasons)
+  SELECT r.id, r.territory_id, date_trunc('second', r.received_at), (r.received_at AT TIME ZONE t.timezone)::date,
+         r.channel,
+         -- Complete when received: its first status, not its current one (the GP may have been called back).
+         coalesce(created.to_status, r.status) <> 'incomplete', r.outside_protocol, r.modality,
+         nullif(btrim(r.form #>> '{exam,anatomicalRegion}') ||
+                CASE WHEN r.form #>> '{exam,contrast}' = 'true' THEN ' (avec injection)' ELSE '' END, ''),
+         r.suspected_diagnosis, r.doctor_rpps, la.centre_id, c.sector,
+         CASE WHEN la.status = 'refused' THEN false
+              WHEN la.answered_at IS NOT NULL OR la.status IN ('done', 'no-show') THEN true END,
+         date_trunc('second', la.answered_at),
+         round(extract(epoch FROM la.answered_at - la.booked_at) / 3600, 2),
+         -- Back in the queue (refused, or cancelled to be rebooked), the request has no appointment. A booked
+         -- slot never moves (an import flags a conflict instead): its start is read when the booking changes.
+         CASE WHEN r.status NOT IN ('incomplete', 'to-book') THEN date_trunc('second', la.starts_at) END,
+         CASE WHEN r.status NOT IN ('incomplete', 'to-book') THEN (la.starts_at AT TIME ZONE t.timezone)::date END,
+         CASE r.status WHEN 'booked' THEN 'pending' WHEN 'confirmed' THEN 'pending' WHEN 'done' THEN 'done'
+                       WHEN 'no-show' THEN 'no-show' WHEN 'cancelled' THEN 'cancelled' ELSE 'not-booked' END,
+         la.imaging_result,
+         (SELECT count(*) FROM appointment a WHERE a.request_id = r.id AND a.status = 'refused'),
+         ARRAY(SELECT a.reason FROM appointment a WHERE a.request_id = r.id AND a.status = 'refused'
+                ORDER BY a.answered_at, a.id)
+    FROM imaging_request r
+    JOIN territory t ON t.id = r.territory_id
+    LEFT JOIN request_event created ON created.request_id = r.id AND created.action = 'create'
+    -- A request's bookings follow each other (one live at a time): the last one is where it stands.
+    LEFT JOIN LATERAL (
+      SELECT a.status, a.centre_id, a.booked_at, a.answered_at, a.imaging_result, s.starts_at
+        FROM appointment a JOIN slot s ON s.id = a.slot_id
+       WHERE a.request_id = r.id ORDER BY a.booked_at DESC, a.id DESC LIMIT 1) la ON true
+    LEFT JOIN centre c ON c.id = la.centre_id
+   WHERE r.id = ANY (request_ids)
+  ON CONFLICT (request_id) DO UPDATE SET
+    territory_id = EXCLUDED.territory_id, received_at = EXCLUDED.received_at, received_day = EXCLUDED.received_day,
+    channel = EXCLUDED.channel,
+    complete = EXCLUDED.complete, outside_protocol = EXCLUDED.outside_protocol, modality = EXCLUDED.modality,
+    exam = EXCLUDED.exam, suspected_diagnosis = EXCLUDED.suspected_diagnosis, doctor_rpps = EXCLUDED.doctor_rpps,
+    centre_id = EXCLUDED.centre_id, sector = EXCLUDED.sector, accepted = EXCLUDED.accepted, answered_at = EXCLUDED.answered_at,
+    response_hours = EXCLUDED.response_hours, appointment_at = EXCLUDED.appointment_at,
+    appointment_day = EXCLUDED.appointment_day,
+    outcome = EXCLUDED.outcome, imaging_result = EXCLUDED.imaging_result, refusals = EXCLUDED.refusals,
+    refusal_reasons = EXCLUDED.refusal_reasons`;
+
 /**
  * The evaluation's normalized case, one row per request: `request_evaluation` for Créneau's own requests (kept
  * by triggers, in the transaction of each change), `evaluation_record` for an imported evaluation, and the view
@@ -100,50 +147,7 @@ export class CreateEvaluationCases1764110000000 implements MigrationInterface {
 
     await queryRunner.query(`
       CREATE FUNCTION request_evaluation_refresh(request_ids uuid[]) RETURNS void LANGUAGE sql AS $$
-        INSERT INTO request_evaluation AS f (request_id, territory_id, received_at, received_day, channel, complete,
-               outside_protocol, modality, exam, suspected_diagnosis, doctor_rpps, centre_id, sector, accepted,
-               answered_at, response_hours, appointment_at, appointment_day, outcome, imaging_result, refusals, refusal_reasons)
-        SELECT r.id, r.territory_id, date_trunc('second', r.received_at), (r.received_at AT TIME ZONE t.timezone)::date,
-               r.channel,
-               -- Complete when received: its first status, not its current one (the GP may have been called back).
-               coalesce(created.to_status, r.status) <> 'incomplete', r.outside_protocol, r.modality,
-               nullif(btrim(r.form #>> '{exam,anatomicalRegion}') ||
-                      CASE WHEN r.form #>> '{exam,contrast}' = 'true' THEN ' (avec injection)' ELSE '' END, ''),
-               r.suspected_diagnosis, r.doctor_rpps, la.centre_id, c.sector,
-               CASE WHEN la.status = 'refused' THEN false
-                    WHEN la.answered_at IS NOT NULL OR la.status IN ('done', 'no-show') THEN true END,
-               date_trunc('second', la.answered_at),
-               round(extract(epoch FROM la.answered_at - la.booked_at) / 3600, 2),
-               -- Back in the queue (refused, or cancelled to be rebooked), the request has no appointment. A booked
-               -- slot never moves (an import flags a conflict instead): its start is read when the booking changes.
-               CASE WHEN r.status NOT IN ('incomplete', 'to-book') THEN date_trunc('second', la.starts_at) END,
-               CASE WHEN r.status NOT IN ('incomplete', 'to-book') THEN (la.starts_at AT TIME ZONE t.timezone)::date END,
-               CASE r.status WHEN 'booked' THEN 'pending' WHEN 'confirmed' THEN 'pending' WHEN 'done' THEN 'done'
-                             WHEN 'no-show' THEN 'no-show' WHEN 'cancelled' THEN 'cancelled' ELSE 'not-booked' END,
-               la.imaging_result,
-               (SELECT count(*) FROM appointment a WHERE a.request_id = r.id AND a.status = 'refused'),
-               ARRAY(SELECT a.reason FROM appointment a WHERE a.request_id = r.id AND a.status = 'refused'
-                      ORDER BY a.answered_at, a.id)
-          FROM imaging_request r
-          JOIN territory t ON t.id = r.territory_id
-          LEFT JOIN request_event created ON created.request_id = r.id AND created.action = 'create'
-          -- A request's bookings follow each other (one live at a time): the last one is where it stands.
-          LEFT JOIN LATERAL (
-            SELECT a.status, a.centre_id, a.booked_at, a.answered_at, a.imaging_result, s.starts_at
-              FROM appointment a JOIN slot s ON s.id = a.slot_id
-             WHERE a.request_id = r.id ORDER BY a.booked_at DESC, a.id DESC LIMIT 1) la ON true
-          LEFT JOIN centre c ON c.id = la.centre_id
-         WHERE r.id = ANY (request_ids)
-        ON CONFLICT (request_id) DO UPDATE SET
-          territory_id = EXCLUDED.territory_id, received_at = EXCLUDED.received_at, received_day = EXCLUDED.received_day,
-          channel = EXCLUDED.channel,
-          complete = EXCLUDED.complete, outside_protocol = EXCLUDED.outside_protocol, modality = EXCLUDED.modality,
-          exam = EXCLUDED.exam, suspected_diagnosis = EXCLUDED.suspected_diagnosis, doctor_rpps = EXCLUDED.doctor_rpps,
-          centre_id = EXCLUDED.centre_id, sector = EXCLUDED.sector, accepted = EXCLUDED.accepted, answered_at = EXCLUDED.answered_at,
-          response_hours = EXCLUDED.response_hours, appointment_at = EXCLUDED.appointment_at,
-          appointment_day = EXCLUDED.appointment_day,
-          outcome = EXCLUDED.outcome, imaging_result = EXCLUDED.imaging_result, refusals = EXCLUDED.refusals,
-          refusal_reasons = EXCLUDED.refusal_reasons
+${REQUEST_EVALUATION_UPSERT}
       $$`);
     // Statement-level, with the changed rows: a set-based write refreshes its requests in one statement.
     for (const [table, requestIds] of [

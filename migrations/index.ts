@@ -9,6 +9,7 @@ import { CreateOutbox1764042000000 } from './1764042000000-CreateOutbox';
 import { TuneSlotSearch1764100000000 } from './1764100000000-TuneSlotSearch';
 import { CreateEvaluationCases1764110000000 } from './1764110000000-CreateEvaluationCases';
 import { CreateCommunes1764120000000 } from './1764120000000-CreateCommunes';
+import { CacheEvaluationRefresh1764130000000 } from './1764130000000-CacheEvaluationRefresh';
 
 /** Every migration, oldest first. Listed here so that the bundled server carries them. */
 export const ALL_MIGRATIONS = [
@@ -23,4 +24,5 @@ export const ALL_MIGRATIONS = [
   TuneSlotSearch1764100000000,
   CreateEvaluationCases1764110000000,
   CreateCommunes1764120000000,
+  CacheEvaluationRefresh1764130000000,
 ];

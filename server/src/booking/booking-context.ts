@@ -10,6 +10,7 @@ import type {
 } from '@creneau/contracts';
 import type { SlotStatus } from '../agenda/slot.entity';
 import type { CentreColumns } from '../calendars/calendar-rows';
+import { preparedQuery } from '../database/prepared-query';
 
 /**
  * What a booking decides on and writes from: the request and the slot (both locked), the slot's centre and
@@ -95,6 +96,10 @@ const CONTEXT_SQL = `
                          FROM slot_hold WHERE slot_id = s.id AND account_id <> $3 AND expires_at > now()) h
    WHERE r.id = $1`;
 
+const LOCK_SQL = `
+  SELECT (SELECT id FROM imaging_request WHERE id = $1 FOR UPDATE) AS request_id,
+         (SELECT id FROM slot WHERE id = $2 FOR UPDATE) AS slot_id`;
+
 /**
  * Locks the request then the slot (the order every transition takes them in), then reads the context in a
  * statement of its own: after waiting for a lock it sees what the holder committed, its holds included.
@@ -105,13 +110,12 @@ export async function loadBookingContext(
   slotId: string,
   accountId: string,
 ): Promise<BookingContext> {
-  const [locked] = (await manager.query(
-    `SELECT (SELECT id FROM imaging_request WHERE id = $1 FOR UPDATE) AS request_id,
-            (SELECT id FROM slot WHERE id = $2 FOR UPDATE) AS slot_id`,
-    [requestId, slotId],
-  )) as { request_id: string | null; slot_id: string | null }[];
+  const [locked] = await preparedQuery<{ request_id: string | null; slot_id: string | null }>(manager, 'booking-lock', LOCK_SQL, [
+    requestId,
+    slotId,
+  ]);
   if (!locked.request_id) throw new NotFoundException('Demande introuvable.');
   if (!locked.slot_id) throw new NotFoundException('Créneau introuvable.');
-  const [context] = (await manager.query(CONTEXT_SQL, [requestId, slotId, accountId])) as BookingContext[];
+  const [context] = await preparedQuery<BookingContext>(manager, 'booking-context', CONTEXT_SQL, [requestId, slotId, accountId]);
   return context;
 }

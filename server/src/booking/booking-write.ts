@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { AppointmentView, RequestStatus } from '@creneau/contracts';
 import type { Actor } from '../access/actor';
 import type { DetachedAppointmentRow } from '../calendars/calendar-rows';
+import { preparedQuery } from '../database/prepared-query';
 import { appointmentDraft, requestDraft, slotDraft } from '../live/live-event-drafts';
 import { insertLiveEvents } from '../live/live-events';
 import { OUTBOX_COLUMNS, outboxValues, type OutboxRow } from '../messages/outbox-writer.service';
@@ -18,6 +19,7 @@ export interface BookingChange {
 }
 
 const TAKEN = 'EXISTS (SELECT FROM taken)';
+const VALUE_COUNT = 12;
 const OUTBOX_TYPES: Record<(typeof OUTBOX_COLUMNS)[number], string> = {
   kind: 'text',
   request_id: 'uuid',
@@ -119,28 +121,12 @@ export async function writeBooking(
     JSON.stringify(drafts),
     context.now,
   ];
-  const messageParameters = OUTBOX_COLUMNS.map((column, i) => `$${values.length + i + 1}::${OUTBOX_TYPES[column]}`).join(', ');
-  const [{ taken }] = (await manager.query(
-    `WITH taken AS (
-       UPDATE slot SET booked_count = booked_count + 1, version = version + 1, updated_at = now()
-        WHERE id = $1 AND status = 'open' AND booked_count < capacity RETURNING id),
-     booked AS (
-       INSERT INTO appointment (id, request_id, slot_id, centre_id, status, booked_by, booked_at)
-       SELECT $2::uuid, $3::uuid, $1::uuid, $4::uuid, 'booked', $5::uuid, $12::timestamptz FROM taken RETURNING id),
-     unheld AS (DELETE FROM slot_hold WHERE slot_id = $1 AND account_id = $5 AND ${TAKEN}),
-     moved AS (
-       UPDATE imaging_request SET status = $6, version = version + 1, updated_at = now() WHERE id = $3 AND ${TAKEN}),
-     history AS (
-       INSERT INTO request_event (request_id, appointment_id, account_id, action, from_status, to_status, reason, details)
-       SELECT $3::uuid, id, $5::uuid, $7::text, $8::text, $6::text, $9::text, '{}' FROM booked),
-     audited AS (
-       INSERT INTO audit_event (account_id, action, entity, entity_id, imaging_request_id, details)
-       SELECT $5::uuid, 'book', 'appointment', id, $3::uuid, $10::jsonb FROM booked),
-     live AS (${insertLiveEvents('$11', TAKEN)})
-     ${message ? `, messaged AS (INSERT INTO outbox_message (${OUTBOX_COLUMNS.join(', ')}) SELECT ${messageParameters} FROM booked)` : ''}
-     SELECT count(*)::int AS taken FROM taken`,
-    message ? [...values, ...outboxValues(message)] : values,
-  )) as { taken: number }[];
+  const [{ taken }] = message
+    ? await preparedQuery<{ taken: number }>(manager, 'booking-write-with-message', WRITE_WITH_MESSAGE_SQL, [
+        ...values,
+        ...outboxValues(message),
+      ])
+    : await preparedQuery<{ taken: number }>(manager, 'booking-write', WRITE_SQL, values);
   if (taken !== 1) return null;
   return toAppointmentView({
     id: appointmentId,
@@ -160,3 +146,33 @@ export async function writeBooking(
     version: 1,
   });
 }
+
+function writeStatement(withMessage: boolean): string {
+  const messageParameters = OUTBOX_COLUMNS.map((column, i) => `$${VALUE_COUNT + i + 1}::${OUTBOX_TYPES[column]}`);
+  return `WITH taken AS (
+       UPDATE slot SET booked_count = booked_count + 1, version = version + 1, updated_at = now()
+        WHERE id = $1 AND status = 'open' AND booked_count < capacity RETURNING id),
+     booked AS (
+       INSERT INTO appointment (id, request_id, slot_id, centre_id, status, booked_by, booked_at)
+       SELECT $2::uuid, $3::uuid, $1::uuid, $4::uuid, 'booked', $5::uuid, $12::timestamptz FROM taken RETURNING id),
+     unheld AS (DELETE FROM slot_hold WHERE slot_id = $1 AND account_id = $5 AND ${TAKEN}),
+     moved AS (
+       UPDATE imaging_request SET status = $6, version = version + 1, updated_at = now() WHERE id = $3 AND ${TAKEN}),
+     history AS (
+       INSERT INTO request_event (request_id, appointment_id, account_id, action, from_status, to_status, reason, details)
+       SELECT $3::uuid, id, $5::uuid, $7::text, $8::text, $6::text, $9::text, '{}' FROM booked),
+     audited AS (
+       INSERT INTO audit_event (account_id, action, entity, entity_id, imaging_request_id, details)
+       SELECT $5::uuid, 'book', 'appointment', id, $3::uuid, $10::jsonb FROM booked),
+     live AS (${insertLiveEvents('$11', TAKEN)})
+     ${
+       withMessage
+         ? `, messaged AS (INSERT INTO outbox_message (${OUTBOX_COLUMNS.join(', ')})
+                          SELECT ${messageParameters.join(', ')} FROM booked)`
+         : ''
+     }
+     SELECT count(*)::int AS taken FROM taken`;
+}
+
+const WRITE_SQL = writeStatement(false);
+const WRITE_WITH_MESSAGE_SQL = writeStatement(true);

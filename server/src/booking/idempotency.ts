@@ -1,5 +1,10 @@
 import { HttpException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query';
+
+const CLAIM_SQL = `INSERT INTO idempotency_key (account_id, key, operation, request_hash, response_status, response_body)
+   VALUES ($1, $2, $3, $4, 0, 'null') ON CONFLICT DO NOTHING RETURNING key`;
+const ANSWER_SQL = `UPDATE idempotency_key SET response_status = $3, response_body = $4 WHERE account_id = $1 AND key = $2`;
 
 export interface StoredAnswer {
   status: number;
@@ -16,11 +21,12 @@ export async function runIdempotent(
   work: (manager: EntityManager) => Promise<StoredAnswer>,
 ): Promise<StoredAnswer> {
   return dataSource.transaction(async (manager) => {
-    const claimed = (await manager.query(
-      `INSERT INTO idempotency_key (account_id, key, operation, request_hash, response_status, response_body)
-       VALUES ($1, $2, $3, $4, 0, 'null') ON CONFLICT DO NOTHING RETURNING key`,
-      [scope.accountId, scope.key, scope.operation, scope.requestHash],
-    )) as unknown[];
+    const claimed = await preparedQuery(manager, 'idempotency-claim', CLAIM_SQL, [
+      scope.accountId,
+      scope.key,
+      scope.operation,
+      scope.requestHash,
+    ]);
     if (claimed.length === 0) return replay(manager, scope);
 
     await manager.query('SAVEPOINT idempotent_work');
@@ -33,10 +39,12 @@ export async function runIdempotent(
       await manager.query('ROLLBACK TO SAVEPOINT idempotent_work');
       answer = { status: error.getStatus(), body: error.getResponse() };
     }
-    await manager.query(
-      `UPDATE idempotency_key SET response_status = $3, response_body = $4 WHERE account_id = $1 AND key = $2`,
-      [scope.accountId, scope.key, answer.status, JSON.stringify(answer.body)],
-    );
+    await preparedQuery(manager, 'idempotency-answer', ANSWER_SQL, [
+      scope.accountId,
+      scope.key,
+      answer.status,
+      JSON.stringify(answer.body),
+    ]);
     return answer;
   });
 }
