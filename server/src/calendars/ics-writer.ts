@@ -29,19 +29,12 @@ export interface CalendarHead {
  *   as zone-less local times where RFC 5545 wants UTC; their own zone gives DTSTART and DTEND a TZID.
  */
 export function writeCalendar(head: CalendarHead, items: readonly CalendarItem[]): string {
-  const vtimezone = VTIMEZONES[head.timeZone];
-  const zone = vtimezone ? head.timeZone : null;
-  const envelope = new ICalCalendar({
-    prodId: PRODUCT,
-    name: head.name,
-    method: head.method ?? null,
-    ttl: head.refreshSeconds ?? null,
-    timezone: zone ? { name: zone, generator: () => vtimezone } : null,
-  }).toString();
+  const zone = VTIMEZONES[head.timeZone] ? head.timeZone : null;
+  const envelope = envelopeOf(head, zone);
   const owner = new ICalCalendar();
   const offsets = zone ? new ZoneOffsets(zone) : null;
   const at = (date: Date) => (zone && offsets ? new ZonedDate(date, zone, offsets) : date);
-  const parts = [envelope.slice(0, envelope.lastIndexOf(END))];
+  const parts = [envelope];
   for (const item of items) {
     const event = new ICalEvent(
       {
@@ -63,4 +56,26 @@ export function writeCalendar(head: CalendarHead, items: readonly CalendarItem[]
   }
   parts.push(END);
   return parts.join('');
+}
+
+/** The calendar's own lines (VTIMEZONE included) up to its END: the same for every calendar of the same head. */
+const envelopes = new Map<string, string>();
+
+function envelopeOf(head: CalendarHead, zone: string | null): string {
+  const key = JSON.stringify([head.name, zone, head.method ?? null, head.refreshSeconds ?? null]);
+  let envelope = envelopes.get(key);
+  if (envelope === undefined) {
+    // ical-generator folds its whole text a character at a time: about a millisecond for the VTIMEZONE alone,
+    // once per booking's message before this was remembered.
+    const text = new ICalCalendar({
+      prodId: PRODUCT,
+      name: head.name,
+      method: head.method ?? null,
+      ttl: head.refreshSeconds ?? null,
+      timezone: zone ? { name: zone, generator: () => VTIMEZONES[zone] } : null,
+    }).toString();
+    envelope = text.slice(0, text.lastIndexOf(END));
+    envelopes.set(key, envelope);
+  }
+  return envelope;
 }
