@@ -23,17 +23,20 @@ const { values: args } = parseArgs({
     bookings: { type: 'string', default: '3000' },
     concurrency: { type: 'string', default: '32' },
     rounds: { type: 'string', default: '1000' },
+    /** Server instances on the one database (as `npm run start:cluster` runs them): clients take them in turn. */
+    instances: { type: 'string', default: '1' },
   },
 });
 const BOOKINGS = Number(args.bookings);
 const CONCURRENCY = Number(args.concurrency);
 const ROUNDS = Number(args.rounds);
+const INSTANCES = Number(args.instances);
 
 async function main() {
   log('building the server');
   execFileSync('npx', ['nx', 'build', 'server'], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, NX_DAEMON: 'false' } });
   const database = await openBenchDatabase(log);
-  let server;
+  let servers = [];
   try {
     execFileSync(process.execPath, [join(ROOT, 'dist/server/cli.js'), 'migrate'], {
       cwd: ROOT,
@@ -41,15 +44,18 @@ async function main() {
     });
     log('seeding');
     const seeded = await withClient(database.url, (client) => seed(client));
-    server = await startServer(ROOT, { port: await findFreePort(), databaseUrl: database.url });
-    const secretaries = await Promise.all(seeded.secretaries.map((email) => signIn(server.baseUrl, email, PASSWORD)));
+    for (let instance = 0; instance < INSTANCES; instance++) {
+      servers.push(await startServer(ROOT, { port: await findFreePort(), databaseUrl: database.url }));
+    }
+    const baseUrls = servers.map((server) => server.baseUrl);
+    const secretaries = await Promise.all(seeded.secretaries.map((email) => signIn(baseUrls[0], email, PASSWORD)));
 
-    log(`throughput: ${BOOKINGS} bookings of distinct slots, ${CONCURRENCY} at a time`);
+    log(`throughput: ${BOOKINGS} bookings of distinct slots, ${CONCURRENCY} at a time, ${INSTANCES} instance(s)`);
     const statements = await withClient(database.url, (client) => resetStatements(client));
-    const throughput = await distinctSlots(server.baseUrl, secretaries, seeded.distinct);
+    const throughput = await distinctSlots(baseUrls, secretaries, seeded.distinct);
     if (statements) throughput.database = await withClient(database.url, (client) => topStatements(client, BOOKINGS));
     log(`contention: ${ROUNDS} rounds of ${CONTENDERS} clients on one slot`);
-    const contention = await contendedSlots(server.baseUrl, secretaries, seeded.contended);
+    const contention = await contendedSlots(baseUrls, secretaries, seeded.contended);
     const overbooked = await withClient(database.url, (client) =>
       client.query(`SELECT count(*)::int AS n FROM slot s WHERE s.booked_count > s.capacity
                       OR s.booked_count <> (SELECT count(*) FROM appointment a WHERE a.slot_id = s.id AND a.status IN ('booked','confirmed'))`),
@@ -70,7 +76,7 @@ async function main() {
     log(JSON.stringify({ throughput, contention, overbookedSlots: results.overbookedSlots }, null, 2));
     log(`results: ${file}`);
   } finally {
-    if (server) await stopServer(server);
+    await Promise.all(servers.map((server) => stopServer(server)));
     await database.close();
   }
 }
@@ -191,7 +197,7 @@ async function book(baseUrl, headers, requestId, slotId) {
   return { status: response.status, ms: performance.now() - started };
 }
 
-async function distinctSlots(baseUrl, secretaries, pairs) {
+async function distinctSlots(baseUrls, secretaries, pairs) {
   const latencies = [];
   const statuses = {};
   let next = 0;
@@ -200,6 +206,7 @@ async function distinctSlots(baseUrl, secretaries, pairs) {
     Array.from({ length: CONCURRENCY }, async (_, worker) => {
       while (next < pairs.length) {
         const { requestId, slotId } = pairs[next++];
+        const baseUrl = baseUrls[worker % baseUrls.length];
         const { status, ms } = await book(baseUrl, secretaries[worker % secretaries.length], requestId, slotId);
         latencies.push(ms);
         statuses[status] = (statuses[status] ?? 0) + 1;
@@ -210,18 +217,21 @@ async function distinctSlots(baseUrl, secretaries, pairs) {
   return {
     bookings: pairs.length,
     concurrency: CONCURRENCY,
+    instances: baseUrls.length,
     perSecond: Math.round(pairs.length / seconds),
     latencyMs: summary(latencies),
     statuses,
   };
 }
 
-async function contendedSlots(baseUrl, secretaries, rounds) {
+async function contendedSlots(baseUrls, secretaries, rounds) {
   const latencies = [];
   const statuses = {};
   let roundsWithOneWinner = 0;
   for (const { slotId, requestIds } of rounds) {
-    const answers = await Promise.all(requestIds.map((requestId, index) => book(baseUrl, secretaries[index], requestId, slotId)));
+    const answers = await Promise.all(
+      requestIds.map((requestId, index) => book(baseUrls[index % baseUrls.length], secretaries[index], requestId, slotId)),
+    );
     for (const { status, ms } of answers) {
       latencies.push(ms);
       statuses[status] = (statuses[status] ?? 0) + 1;
