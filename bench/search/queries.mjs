@@ -9,14 +9,18 @@ const LOOK_AHEAD_DAYS = 30;
 const FIRST_AFTER_WINDOW_COUNT = 5;
 
 /**
- * The search SQL as the server runs it, read from its source so that the SQL-only timings and the EXPLAIN
- * output can never drift from the code under test.
+ * The search SQL as the server runs it, read from its source (slot-search.sql.ts: template literals built from one
+ * another) so that the SQL-only timings and the EXPLAIN output can never drift from the code under test.
  */
 export function searchSql(workspaceRoot) {
-  const source = readFileSync(join(workspaceRoot, 'server/src/agenda/slot-search.service.ts'), 'utf8');
-  const match = /const SEARCH_SQL = `([\s\S]*?)`;/.exec(source);
-  if (!match) throw new Error('SEARCH_SQL not found in server/src/agenda/slot-search.service.ts');
-  return match[1];
+  const source = readFileSync(join(workspaceRoot, 'server/src/agenda/slot-search.sql.ts'), 'utf8');
+  const constants = new Map([...source.matchAll(/const (\w+) = `([\s\S]*?)`;/g)].map((match) => [match[1], match[2]]));
+  const expand = (text) => text.replace(/\$\{(\w+)\}/g, (_, name) => expand(constants.get(name) ?? missing(name)));
+  const missing = (name) => {
+    throw new Error(`${name} not found in server/src/agenda/slot-search.sql.ts`);
+  };
+  if (!constants.has('SEARCH_SQL')) missing('SEARCH_SQL');
+  return expand(constants.get('SEARCH_SQL'));
 }
 
 /**
@@ -81,10 +85,10 @@ export const EXPLAIN_CASES = {
   },
 };
 
-/** The positional parameters the server binds (slot-search.service.ts), for a query and its window. */
 /** The caller of the SQL-only timings: no account of the territory, so every hold counts as someone else's. */
 const NO_ACCOUNT = '00000000-0000-4000-8000-000000000000';
 
+/** The positional parameters the server binds (slot-search.service.ts), for a query and its window. */
 export function sqlParameters(query, from, to, limit) {
   return [
     query.modality,
@@ -98,6 +102,7 @@ export function sqlParameters(query, from, to, limit) {
     query.mobilityAid ?? null,
     limit,
     NO_ACCOUNT,
+    'auto',
   ];
 }
 
@@ -111,11 +116,15 @@ export function searchWindows(query, now = new Date()) {
   };
 }
 
-/** Runs the search as the service does (window, then look-ahead when empty); resolves with what it found. */
+/** The name the bench prepares the statement under on its own connection (the server's is its own business). */
+export const STATEMENT = 'bench-slot-search';
+
+/** Runs the search as the service does (window, then look-ahead when empty, prepared); resolves with what it found. */
 export async function runSearchSql(client, sql, query, now = new Date()) {
   const { window, lookAhead } = searchWindows(query, now);
-  const { rows } = await client.query(sql, sqlParameters(query, window.from, window.to, window.limit));
+  const run = (values) => client.query({ name: STATEMENT, text: sql, values });
+  const { rows } = await run(sqlParameters(query, window.from, window.to, window.limit));
   if (rows.length > 0) return { hits: rows.length, lookAhead: false };
-  const after = await client.query(sql, sqlParameters(query, lookAhead.from, lookAhead.to, lookAhead.limit));
+  const after = await run(sqlParameters(query, lookAhead.from, lookAhead.to, lookAhead.limit));
   return { hits: 0, firstAfterWindow: after.rows.length, lookAhead: true };
 }

@@ -1,5 +1,7 @@
-import type { CentreSummary, SlotSearchResult } from '@creneau/contracts';
+import { MODALITIES, RETAINED_INDICATIONS, type CentreSummary, type SlotSearchResult } from '@creneau/contracts';
 import { distanceKm } from '@creneau/domain';
+import { SlotSearchQueryDto } from '../src/agenda/dto/slot-search-query.dto';
+import { SlotSearchService } from '../src/agenda/slot-search.service';
 import { ApiClient } from './support/api-client';
 import { demoCentreIds, DemoCentreKey, insertSlot } from './support/agenda-fixtures';
 import { startTestApp, TestApp } from './support/test-app';
@@ -187,5 +189,51 @@ describe('pooled slot search', () => {
     await server.dataSource.query(`UPDATE slot_hold SET expires_at = now() - interval '1 second' WHERE slot_id = $1`, [single]);
     const afterExpiry = (await search(window)).slots.find((hit) => hit.slotId === single);
     expect(afterExpiry).toMatchObject({ placesLeft: 1, heldUntil: null });
+  });
+
+  it('gives the same answers whichever way the database reads the slots (in start order or centre by centre)', async () => {
+    await server.dataSource.query(`UPDATE centre SET accepted_indications = '{renal-colic,sigmoiditis}' WHERE id = $1`, [
+      centres.clinic,
+    ]);
+    for (const [index, centreId] of [centres.hospital, centres.clinic, centres.practice].entries()) {
+      for (const modality of MODALITIES) {
+        for (let hour = 2 + index; hour < 80; hour += 7) {
+          await insertSlot(server.dataSource, {
+            centreId,
+            modality,
+            startsInHours: hour,
+            capacity: 1 + (hour % 3),
+            bookedCount: hour % 5 === 0 ? 1 : 0,
+            indications: hour % 4 === 0 ? [RETAINED_INDICATIONS[modality][0]] : null,
+          });
+        }
+      }
+    }
+    const [{ id: accountId }] = (await server.dataSource.query(`SELECT id FROM account WHERE role = 'secretariat' LIMIT 1`)) as {
+      id: string;
+    }[];
+    const service = server.app.get(SlotSearchService);
+    const queries: Partial<SlotSearchQueryDto>[] = [];
+    for (const modality of MODALITIES) {
+      for (const indication of [undefined, ...RETAINED_INDICATIONS[modality]]) {
+        queries.push({ modality, indication, ...PATIENT, limit: 7 });
+      }
+      queries.push({ modality, pacemaker: true }, { modality, ambulatory: false, mobilityAid: 'stretcher', limit: 3 });
+      queries.push({ modality, ambulatory: false, from: new Date(Date.now() + 40 * 3_600_000).toISOString() });
+      queries.push({ modality, from: new Date(Date.now() + 90 * 3_600_000).toISOString() }); // empty: the look-ahead
+    }
+    const hits = async (query: SlotSearchQueryDto, strategy: 'auto' | 'start-order' | 'by-centre') => {
+      const { slots, firstAfterWindow } = await service.search(query, accountId, strategy);
+      return { slots, firstAfterWindow };
+    };
+    let found = 0;
+    for (const fields of queries) {
+      const query = Object.assign(new SlotSearchQueryDto(), fields);
+      const inStartOrder = await hits(query, 'start-order');
+      expect(await hits(query, 'by-centre')).toEqual(inStartOrder);
+      expect(await hits(query, 'auto')).toEqual(inStartOrder);
+      found += inStartOrder.slots.length + inStartOrder.firstAfterWindow.length;
+    }
+    expect(found).toBeGreaterThan(100);
   });
 });
