@@ -88,8 +88,8 @@ export const EXPLAIN_CASES = {
 /** The caller of the SQL-only timings: no account of the territory, so every hold counts as someone else's. */
 const NO_ACCOUNT = '00000000-0000-4000-8000-000000000000';
 
-/** The positional parameters the server binds (slot-search.service.ts), for a query and its window. */
-export function sqlParameters(query, from, to, limit) {
+/** The positional parameters the server binds (slot-search.service.ts), for a query, its window and the strategy. */
+export function sqlParameters(query, from, to, limit, strategy) {
   return [
     query.modality,
     from,
@@ -102,8 +102,33 @@ export function sqlParameters(query, from, to, limit) {
     query.mobilityAid ?? null,
     limit,
     NO_ACCOUNT,
-    'auto',
+    strategy,
   ];
+}
+
+/** What the server's strategy chooser (slot-search-strategy.ts) reads of the centres. */
+export async function centreTraits(client) {
+  const { rows } = await client.query(
+    `SELECT modalities, accepted_indications, accepts_mr_conditional_pacemaker, wheelchair_accessible, stretcher_accessible
+       FROM centre WHERE active`,
+  );
+  return rows;
+}
+
+/** The server's choice (SlotSearchStrategyChooser), for a query of the pool: by centre when eligible² <= 16 x offering. */
+export function chooseStrategy(centres, query) {
+  const takes = (centre) => {
+    const accepted = centre.accepted_indications;
+    if (query.indication !== undefined && accepted.length > 0 && !accepted.includes(query.indication)) return false;
+    if (query.pacemaker === 'true' && query.modality === 'mri' && !centre.accepts_mr_conditional_pacemaker) return false;
+    if (query.ambulatory !== 'false') return true;
+    if (query.mobilityAid === 'wheelchair') return centre.wheelchair_accessible;
+    if (query.mobilityAid === 'stretcher') return centre.stretcher_accessible;
+    return centre.wheelchair_accessible || centre.stretcher_accessible;
+  };
+  const offering = centres.filter((centre) => centre.modalities.includes(query.modality));
+  const eligible = offering.filter(takes).length;
+  return eligible * eligible <= 16 * offering.length ? 'by-centre' : 'start-order';
 }
 
 /** The windows the server would query: the asked one, then the 30-day look-ahead when it is empty. */
@@ -120,11 +145,11 @@ export function searchWindows(query, now = new Date()) {
 export const STATEMENT = 'bench-slot-search';
 
 /** Runs the search as the service does (window, then look-ahead when empty, prepared); resolves with what it found. */
-export async function runSearchSql(client, sql, query, now = new Date()) {
+export async function runSearchSql(client, sql, query, strategy, now = new Date()) {
   const { window, lookAhead } = searchWindows(query, now);
   const run = (values) => client.query({ name: STATEMENT, text: sql, values });
-  const { rows } = await run(sqlParameters(query, window.from, window.to, window.limit));
+  const { rows } = await run(sqlParameters(query, window.from, window.to, window.limit, strategy));
   if (rows.length > 0) return { hits: rows.length, lookAhead: false };
-  const after = await run(sqlParameters(query, lookAhead.from, lookAhead.to, lookAhead.limit));
+  const after = await run(sqlParameters(query, lookAhead.from, lookAhead.to, lookAhead.limit, strategy));
   return { hits: 0, firstAfterWindow: after.rows.length, lookAhead: true };
 }

@@ -15,7 +15,17 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { findFreePort, openBenchDatabase, withClient } from '../lib/database.mjs';
 import { signIn, startServer, stopServer } from '../lib/server.mjs';
-import { EXPLAIN_CASES, queryPool, runSearchSql, searchPath, searchSql, sqlParameters, searchWindows } from './queries.mjs';
+import {
+  EXPLAIN_CASES,
+  centreTraits,
+  chooseStrategy,
+  queryPool,
+  runSearchSql,
+  searchPath,
+  searchSql,
+  sqlParameters,
+  searchWindows,
+} from './queries.mjs';
 import { BENCH_EMAIL, seed } from './seed.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -122,7 +132,7 @@ async function main() {
   const explain = await withClient(database.url, (client) => explainCases(client, sql));
   for (const [name, result] of Object.entries(explain)) {
     log(
-      `EXPLAIN ${name}: ${result.rows} rows; ${result.plans.generic} generic and ${result.plans.custom} custom plans so far; ` +
+      `EXPLAIN ${name} (${result.strategy}): ${result.rows} rows; ${result.plans.generic} generic and ${result.plans.custom} custom plans so far; ` +
         `planning ${result.withoutNodeTiming.planningMs} ms, ` +
         `execution ${result.withoutNodeTiming.executionMs} ms (${result.executionMs} ms with per-node timing)`,
     );
@@ -209,12 +219,13 @@ async function checkAnswers(baseUrl, cookie, paths) {
 
 /** The database alone: each search as the service runs it, serially on one connection; and the session lookup. */
 async function timeSql(client, sql, queries) {
-  for (const query of queries.slice(0, 50)) await runSearchSql(client, sql, query); // warm the cache
+  const centres = await centreTraits(client);
+  for (const query of queries.slice(0, 50)) await runSearchSql(client, sql, query, chooseStrategy(centres, query)); // warm the cache
   const durations = [];
   let slowest;
   for (const query of queries) {
     const start = process.hrtime.bigint();
-    const outcome = await runSearchSql(client, sql, query);
+    const outcome = await runSearchSql(client, sql, query, chooseStrategy(centres, query));
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     durations.push(ms);
     if (!slowest || ms > slowest.ms) slowest = { ms: round(ms), query, ...outcome };
@@ -223,15 +234,16 @@ async function timeSql(client, sql, queries) {
   const { rows } = await client.query(`SELECT id FROM session LIMIT 1`);
   for (let i = 0; i < 500; i++) {
     const start = process.hrtime.bigint();
-    await client.query(
-      `SELECT s.id AS session_id, a.id AS account_id, a.role, a.display_name, a.rpps,
+    await client.query({
+      name: 'bench-session-resolve', // prepared, as the server runs it (session.service.ts)
+      text: `SELECT s.id AS session_id, a.id AS account_id, a.role, a.display_name, a.rpps,
               array(SELECT centre_id FROM account_centre WHERE account_id = a.id ORDER BY centre_id) AS centre_ids,
               s.last_seen_at < now() - make_interval(secs => $3) AS stale
          FROM session s JOIN account a ON a.id = s.account_id
         WHERE s.id = $1 AND a.disabled_at IS NULL AND s.expires_at > now()
           AND s.last_seen_at > now() - make_interval(mins => $2)`,
-      [rows[0].id, 30, 60],
-    );
+      values: [rows[0].id, 30, 60],
+    });
     sessionDurations.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
   return { samples: durations.length, ...percentiles(durations), slowest, session: percentiles(sessionDurations) };
@@ -243,6 +255,7 @@ async function timeSql(client, sql, queries) {
  */
 async function explainCases(client, sql) {
   const explained = {};
+  const centres = await centreTraits(client);
   await client.query(`PREPARE bench_explain AS ${sql}`);
   // EXECUTE takes no bind parameters: the values go in as literals, typed by the prepared statement.
   const literal = (value) =>
@@ -255,7 +268,8 @@ async function explainCases(client, sql) {
       query.to = new Date(now.getTime() + 72 * 3_600_000).toISOString();
     }
     const { window } = searchWindows(query, now);
-    const parameters = sqlParameters(query, window.from, window.to, window.limit);
+    const strategy = chooseStrategy(centres, query);
+    const parameters = sqlParameters(query, window.from, window.to, window.limit, strategy);
     const execute = `EXECUTE bench_explain (${parameters.map(literal).join(', ')})`;
     for (let i = 0; i < 6; i++) await client.query(execute); // past the 5 custom plans; the same warm cache as under load
     const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${execute}`);
@@ -276,6 +290,7 @@ async function explainCases(client, sql) {
     explained[name] = {
       what,
       query: searchPath(query),
+      strategy,
       parameters,
       rows: hits,
       plans: { generic: Number(plans.generic_plans), custom: Number(plans.custom_plans) },

@@ -1,7 +1,9 @@
 import { MODALITIES, RETAINED_INDICATIONS, type CentreSummary, type SlotSearchResult } from '@creneau/contracts';
 import { distanceKm } from '@creneau/domain';
 import { SlotSearchQueryDto } from '../src/agenda/dto/slot-search-query.dto';
+import { Client } from 'pg';
 import { SlotSearchService } from '../src/agenda/slot-search.service';
+import { SEARCH_SQL } from '../src/agenda/slot-search.sql';
 import { ApiClient } from './support/api-client';
 import { demoCentreIds, DemoCentreKey, insertSlot } from './support/agenda-fixtures';
 import { startTestApp, TestApp } from './support/test-app';
@@ -235,5 +237,40 @@ describe('pooled slot search', () => {
       found += inStartOrder.slots.length + inStartOrder.firstAfterWindow.length;
     }
     expect(found).toBeGreaterThan(100);
+  });
+
+  it('is planned once per connection: PostgreSQL keeps the generic plan of the prepared statement', async () => {
+    const client = new Client({ connectionString: server.databaseUrl });
+    await client.connect();
+    try {
+      const hour = 3_600_000;
+      for (let i = 0; i < 12; i++) {
+        const from = new Date(Date.now() + (i % 3) * hour);
+        await client.query({
+          name: 'search',
+          text: SEARCH_SQL,
+          values: [
+            MODALITIES[i % 4],
+            from,
+            new Date(from.getTime() + 48 * hour),
+            i % 2 ? null : RETAINED_INDICATIONS[MODALITIES[i % 4]][0],
+            i % 3 ? PATIENT.latitude : null,
+            i % 3 ? PATIENT.longitude : null,
+            i % 5 === 0,
+            i % 4 !== 0,
+            i % 4 === 0 ? 'stretcher' : null,
+            50,
+            '00000000-0000-4000-8000-000000000000',
+            i % 2 ? 'start-order' : 'by-centre',
+          ],
+        });
+      }
+      const { rows } = await client.query<{ generic_plans: string; custom_plans: string }>(
+        `SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE name = 'search'`,
+      );
+      expect(rows[0]).toEqual({ generic_plans: '7', custom_plans: '5' });
+    } finally {
+      await client.end();
+    }
   });
 });

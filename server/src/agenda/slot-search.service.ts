@@ -5,7 +5,8 @@ import type { SearchOrigin, SlotSearchHit, SlotSearchResult } from '@creneau/con
 import { preparedQuery } from '../database/prepared-query';
 import { CommunesService } from '../territory/communes.service';
 import { SlotSearchQueryDto } from './dto/slot-search-query.dto';
-import { SEARCH_SQL, SEARCH_STATEMENT, type SlotSearchStrategy } from './slot-search.sql';
+import { SlotSearchStrategy, SlotSearchStrategyChooser } from './slot-search-strategy';
+import { SEARCH_SQL, SEARCH_STATEMENT } from './slot-search.sql';
 
 const HOUR_MS = 3_600_000;
 const DEFAULT_WINDOW_HOURS = 48;
@@ -21,11 +22,11 @@ interface HitRow {
   sector: SlotSearchHit['sector'];
   city: string;
   modality: SlotSearchHit['modality'];
-  starts_at: Date;
-  ends_at: Date;
+  starts_ms: number;
+  ends_ms: number;
   places_left: number;
   held_by_others: number;
-  held_until: Date | null;
+  held_until_ms: number | null;
   distance_km: number | null;
   wheelchair_accessible: boolean;
   stretcher_accessible: boolean;
@@ -36,6 +37,7 @@ export class SlotSearchService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly communes: CommunesService,
+    private readonly strategies: SlotSearchStrategyChooser,
   ) {}
 
   /**
@@ -54,7 +56,8 @@ export class SlotSearchService {
       });
     }
     const origin = await this.origin(query);
-    const slots = await this.find(query, origin, accountId, from, to, query.limit, strategy);
+    const path = strategy === 'auto' ? await this.strategies.choose(query) : strategy;
+    const slots = await this.find(query, origin, accountId, from, to, query.limit, path);
     const firstAfterWindow =
       slots.length > 0
         ? []
@@ -65,7 +68,7 @@ export class SlotSearchService {
             to,
             new Date(to.getTime() + LOOK_AHEAD_DAYS * 24 * HOUR_MS),
             FIRST_AFTER_WINDOW_COUNT,
-            strategy,
+            path,
           );
     return { window: { from: from.toISOString(), to: to.toISOString() }, origin, slots, firstAfterWindow };
   }
@@ -86,7 +89,7 @@ export class SlotSearchService {
     from: Date,
     to: Date,
     limit: number,
-    strategy: SlotSearchStrategy,
+    strategy: Exclude<SlotSearchStrategy, 'auto'>,
   ): Promise<SlotSearchHit[]> {
     const rows = await preparedQuery<HitRow>(this.dataSource, SEARCH_STATEMENT, SEARCH_SQL, [
       query.modality,
@@ -102,21 +105,24 @@ export class SlotSearchService {
       accountId,
       strategy,
     ]);
-    return rows.map((row) => ({
-      slotId: row.slot_id,
-      centreId: row.centre_id,
-      centreName: row.centre_name,
-      sector: row.sector,
-      city: row.city,
-      modality: row.modality,
-      start: row.starts_at.toISOString(),
-      end: row.ends_at.toISOString(),
-      durationMinutes: Math.round((row.ends_at.getTime() - row.starts_at.getTime()) / 60_000),
-      placesLeft: Math.max(0, row.places_left - row.held_by_others),
-      heldUntil: row.places_left - row.held_by_others <= 0 && row.held_until ? row.held_until.toISOString() : null,
-      distanceKm: row.distance_km === null ? null : Math.round(row.distance_km * 10) / 10,
-      wheelchairAccessible: row.wheelchair_accessible,
-      stretcherAccessible: row.stretcher_accessible,
-    }));
+    return rows.map((row) => {
+      const placesLeft = row.places_left - row.held_by_others;
+      return {
+        slotId: row.slot_id,
+        centreId: row.centre_id,
+        centreName: row.centre_name,
+        sector: row.sector,
+        city: row.city,
+        modality: row.modality,
+        start: new Date(row.starts_ms).toISOString(),
+        end: new Date(row.ends_ms).toISOString(),
+        durationMinutes: Math.round((row.ends_ms - row.starts_ms) / 60_000),
+        placesLeft: Math.max(0, placesLeft),
+        heldUntil: placesLeft <= 0 && row.held_until_ms !== null ? new Date(row.held_until_ms).toISOString() : null,
+        distanceKm: row.distance_km === null ? null : Math.round(row.distance_km * 10) / 10,
+        wheelchairAccessible: row.wheelchair_accessible,
+        stretcherAccessible: row.stretcher_accessible,
+      };
+    });
   }
 }

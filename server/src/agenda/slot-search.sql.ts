@@ -1,7 +1,9 @@
 /**
  * The pooled search's one statement, run prepared (a named statement: parsed and planned once per connection, then
  * only bound and executed) with its generic plan. A generic plan cannot adapt its shape to the parameters, so the
- * statement holds both strategies and picks one as it starts, from a count of the eligible centres:
+ * statement holds both strategies, each behind a one-time filter on $12; the one not chosen is never run. The filter
+ * reads $12 through a sub-select (an InitPlan): a custom plan cannot drop the other branch either, so it never looks
+ * cheaper than the generic one, which PostgreSQL then keeps (plan_cache_mode auto) after its first five custom plans:
  *
  * - start order: the open slots of the modality in start order (slot_open_by_modality_idx), each checked against its
  *   centre, until the page is full. About `limit × offering / eligible` slots read: right when most centres qualify.
@@ -9,20 +11,16 @@
  *   (slot_bookable_by_centre_idx), then the best `limit` of them. About `eligible × limit` slots read, but cheaper
  *   ones: right when few centres qualify (MRI with a pacemaker, a stretcher, a rare indication; none at all).
  *
- * By centre when eligible² ≤ 16 × offering (offering: active centres listing the modality): where the bench's two
- * plans cost the same (docs/benchmarks.md, "Pooled slot search"). The count is only a choice of path: either gives
- * the same page, and both apply every condition to every slot.
+ * SlotSearchStrategyChooser picks one. Either gives the same page: both check every condition on every slot.
  *
  * Parameters: $1 modality, $2 from, $3 to, $4 indication, $5 latitude, $6 longitude, $7 pacemaker, $8 ambulatory,
- * $9 mobility aid, $10 limit, $11 the caller's account (whose own holds do not count), $12 strategy (`auto`; the
- * other two for the tests that check they agree).
+ * $9 mobility aid, $10 limit, $11 the caller's account (whose own holds do not count), $12 `start-order` or
+ * `by-centre`. Instants come back as epoch milliseconds (exact, as float8): cheaper to write and to read than
+ * timestamptz text.
  */
 
-/** The strategies; `auto` chooses from the count of eligible centres. */
-export type SlotSearchStrategy = 'auto' | 'start-order' | 'by-centre';
-
 /** The prepared statement's name: a new text needs a new name (node-postgres refuses a name reused for another). */
-export const SEARCH_STATEMENT = 'slot-search-2';
+export const SEARCH_STATEMENT = 'slot-search-4';
 
 /** What the centre `c` must be. A centre that lists no indication takes every one that passed the request gate. */
 const CENTRE_TAKES = `c.active
@@ -40,7 +38,9 @@ const SLOT_TAKES = `s.status = 'open' AND s.modality = $1 AND s.starts_at >= $2 
                       WHERE cc.centre_id = s.centre_id AND cc.starts_at < s.ends_at AND cc.ends_at > s.starts_at)`;
 
 /** A hit, from `s` and `c`; the great-circle distance when the patient's location is known. */
-const HIT_COLUMNS = `s.id AS slot_id, s.centre_id, c.name AS centre_name, c.sector, c.city, s.modality, s.starts_at, s.ends_at,
+const HIT_COLUMNS = `s.id AS slot_id, s.centre_id, c.name AS centre_name, c.sector, c.city, s.modality, s.starts_at,
+         floor(extract(epoch FROM s.starts_at) * 1000)::float8 AS starts_ms,
+         floor(extract(epoch FROM s.ends_at) * 1000)::float8 AS ends_ms,
          s.capacity - s.booked_count AS places_left, c.wheelchair_accessible, c.stretcher_accessible,
          CASE WHEN $5::float8 IS NULL THEN NULL ELSE
            2 * 6371.0088 * asin(least(1, sqrt(
@@ -54,18 +54,14 @@ const HIT_COLUMNS = `s.id AS slot_id, s.centre_id, c.name AS centre_name, c.sect
  * elsewhere is still listed, as held, for the console to grey out.
  */
 export const SEARCH_SQL = `
-  WITH strategy AS MATERIALIZED (
-    SELECT CASE $12::text WHEN 'auto' THEN (count(*) FILTER (WHERE ${CENTRE_TAKES})) ^ 2 <= 16 * count(*)
-                          ELSE $12::text = 'by-centre' END AS by_centre
-      FROM centre c
-     WHERE c.active AND $1 = ANY (c.modalities)
-  )
-  SELECT hit.*, coalesce(holds.held_by_others, 0) AS held_by_others, holds.held_until
+  SELECT hit.slot_id, hit.centre_id, hit.centre_name, hit.sector, hit.city, hit.modality, hit.starts_ms, hit.ends_ms,
+         hit.places_left, hit.wheelchair_accessible, hit.stretcher_accessible, hit.distance_km,
+         coalesce(holds.held_by_others, 0) AS held_by_others, floor(extract(epoch FROM holds.held_until) * 1000)::float8 AS held_until_ms
     FROM (
       (SELECT ${HIT_COLUMNS}
          FROM slot s
          JOIN centre c ON c.id = s.centre_id
-        WHERE NOT (SELECT by_centre FROM strategy)
+        WHERE (SELECT $12::text) = 'start-order'
           AND ${SLOT_TAKES}
           AND ${CENTRE_TAKES}
         ORDER BY s.starts_at, distance_km NULLS LAST, s.id
@@ -79,7 +75,7 @@ export const SEARCH_SQL = `
                WHERE s.centre_id = c.id AND ${SLOT_TAKES}
                ORDER BY s.starts_at, s.id
                LIMIT $10) s
-        WHERE (SELECT by_centre FROM strategy)
+        WHERE (SELECT $12::text) = 'by-centre'
           AND ${CENTRE_TAKES}
         ORDER BY s.starts_at, distance_km NULLS LAST, s.id
         LIMIT $10)) hit
