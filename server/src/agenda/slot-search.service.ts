@@ -22,11 +22,11 @@ interface HitRow {
   sector: SlotSearchHit['sector'];
   city: string;
   modality: SlotSearchHit['modality'];
-  starts_ms: number;
-  ends_ms: number;
+  starts_us: number;
+  ends_us: number;
   places_left: number;
   held_by_others: number;
-  held_until_ms: number | null;
+  held_until_us: number | null;
   distance_km: number | null;
   wheelchair_accessible: boolean;
   stretcher_accessible: boolean;
@@ -114,15 +114,20 @@ export class SlotSearchService {
         sector: row.sector,
         city: row.city,
         modality: row.modality,
-        start: new Date(row.starts_ms).toISOString(),
-        end: new Date(row.ends_ms).toISOString(),
-        durationMinutes: Math.round((row.ends_ms - row.starts_ms) / 60_000),
+        start: isoFromMicroseconds(row.starts_us),
+        end: isoFromMicroseconds(row.ends_us),
+        durationMinutes: Math.round((row.ends_us - row.starts_us) / 60_000_000),
         placesLeft: Math.max(0, placesLeft),
-        heldUntil: placesLeft <= 0 && row.held_until_ms !== null ? new Date(row.held_until_ms).toISOString() : null,
+        heldUntil: placesLeft <= 0 && row.held_until_us !== null ? isoFromMicroseconds(row.held_until_us) : null,
         distanceKm: row.distance_km === null ? null : Math.round(row.distance_km * 10) / 10,
         wheelchairAccessible: row.wheelchair_accessible,
         stretcherAccessible: row.stretcher_accessible,
       };
     });
   }
+}
+
+/** As node-postgres would have read the timestamptz: to the millisecond, truncated. */
+function isoFromMicroseconds(microseconds: number): string {
+  return new Date(Math.floor(microseconds / 1000)).toISOString();
 }
