@@ -9,14 +9,18 @@ const LOOK_AHEAD_DAYS = 30;
 const FIRST_AFTER_WINDOW_COUNT = 5;
 
 /**
- * The search SQL as the server runs it, read from its source so that the SQL-only timings and the EXPLAIN
- * output can never drift from the code under test.
+ * The search SQL as the server runs it, read from its source (slot-search.sql.ts: template literals built from one
+ * another) so that the SQL-only timings and the EXPLAIN output can never drift from the code under test.
  */
 export function searchSql(workspaceRoot) {
-  const source = readFileSync(join(workspaceRoot, 'server/src/agenda/slot-search.service.ts'), 'utf8');
-  const match = /const SEARCH_SQL = `([\s\S]*?)`;/.exec(source);
-  if (!match) throw new Error('SEARCH_SQL not found in server/src/agenda/slot-search.service.ts');
-  return match[1];
+  const source = readFileSync(join(workspaceRoot, 'server/src/agenda/slot-search.sql.ts'), 'utf8');
+  const constants = new Map([...source.matchAll(/const (\w+) = `([\s\S]*?)`;/g)].map((match) => [match[1], match[2]]));
+  const expand = (text) => text.replace(/\$\{(\w+)\}/g, (_, name) => expand(constants.get(name) ?? missing(name)));
+  const missing = (name) => {
+    throw new Error(`${name} not found in server/src/agenda/slot-search.sql.ts`);
+  };
+  if (!constants.has('SEARCH_SQL')) missing('SEARCH_SQL');
+  return expand(constants.get('SEARCH_SQL'));
 }
 
 /**
@@ -81,11 +85,11 @@ export const EXPLAIN_CASES = {
   },
 };
 
-/** The positional parameters the server binds (slot-search.service.ts), for a query and its window. */
 /** The caller of the SQL-only timings: no account of the territory, so every hold counts as someone else's. */
 const NO_ACCOUNT = '00000000-0000-4000-8000-000000000000';
 
-export function sqlParameters(query, from, to, limit) {
+/** The positional parameters the server binds (slot-search.service.ts), for a query, its window and the strategy. */
+export function sqlParameters(query, from, to, limit, strategy) {
   return [
     query.modality,
     from,
@@ -98,7 +102,33 @@ export function sqlParameters(query, from, to, limit) {
     query.mobilityAid ?? null,
     limit,
     NO_ACCOUNT,
+    strategy,
   ];
+}
+
+/** What the server's strategy chooser (slot-search-strategy.ts) reads of the centres. */
+export async function centreTraits(client) {
+  const { rows } = await client.query(
+    `SELECT modalities, accepted_indications, accepts_mr_conditional_pacemaker, wheelchair_accessible, stretcher_accessible
+       FROM centre WHERE active`,
+  );
+  return rows;
+}
+
+/** The server's choice (SlotSearchStrategyChooser), for a query of the pool: by centre when eligible² <= 16 x offering. */
+export function chooseStrategy(centres, query) {
+  const takes = (centre) => {
+    const accepted = centre.accepted_indications;
+    if (query.indication !== undefined && accepted.length > 0 && !accepted.includes(query.indication)) return false;
+    if (query.pacemaker === 'true' && query.modality === 'mri' && !centre.accepts_mr_conditional_pacemaker) return false;
+    if (query.ambulatory !== 'false') return true;
+    if (query.mobilityAid === 'wheelchair') return centre.wheelchair_accessible;
+    if (query.mobilityAid === 'stretcher') return centre.stretcher_accessible;
+    return centre.wheelchair_accessible || centre.stretcher_accessible;
+  };
+  const offering = centres.filter((centre) => centre.modalities.includes(query.modality));
+  const eligible = offering.filter(takes).length;
+  return eligible * eligible <= 16 * offering.length ? 'by-centre' : 'start-order';
 }
 
 /** The windows the server would query: the asked one, then the 30-day look-ahead when it is empty. */
@@ -111,11 +141,15 @@ export function searchWindows(query, now = new Date()) {
   };
 }
 
-/** Runs the search as the service does (window, then look-ahead when empty); resolves with what it found. */
-export async function runSearchSql(client, sql, query, now = new Date()) {
+/** The name the bench prepares the statement under on its own connection (the server's is its own business). */
+export const STATEMENT = 'bench-slot-search';
+
+/** Runs the search as the service does (window, then look-ahead when empty, prepared); resolves with what it found. */
+export async function runSearchSql(client, sql, query, strategy, now = new Date()) {
   const { window, lookAhead } = searchWindows(query, now);
-  const { rows } = await client.query(sql, sqlParameters(query, window.from, window.to, window.limit));
+  const run = (values) => client.query({ name: STATEMENT, text: sql, values });
+  const { rows } = await run(sqlParameters(query, window.from, window.to, window.limit, strategy));
   if (rows.length > 0) return { hits: rows.length, lookAhead: false };
-  const after = await client.query(sql, sqlParameters(query, lookAhead.from, lookAhead.to, lookAhead.limit));
+  const after = await run(sqlParameters(query, lookAhead.from, lookAhead.to, lookAhead.limit, strategy));
   return { hits: 0, firstAfterWindow: after.rows.length, lookAhead: true };
 }

@@ -15,7 +15,17 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { findFreePort, openBenchDatabase, withClient } from '../lib/database.mjs';
 import { signIn, startServer, stopServer } from '../lib/server.mjs';
-import { EXPLAIN_CASES, queryPool, runSearchSql, searchPath, searchSql, sqlParameters, searchWindows } from './queries.mjs';
+import {
+  EXPLAIN_CASES,
+  centreTraits,
+  chooseStrategy,
+  queryPool,
+  runSearchSql,
+  searchPath,
+  searchSql,
+  sqlParameters,
+  searchWindows,
+} from './queries.mjs';
 import { BENCH_EMAIL, seed } from './seed.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -122,7 +132,8 @@ async function main() {
   const explain = await withClient(database.url, (client) => explainCases(client, sql));
   for (const [name, result] of Object.entries(explain)) {
     log(
-      `EXPLAIN ${name}: ${result.rows} rows; planning ${result.withoutNodeTiming.planningMs} ms, ` +
+      `EXPLAIN ${name} (${result.strategy}): ${result.rows} rows; ${result.plans.generic} generic and ${result.plans.custom} custom plans so far; ` +
+        `planning ${result.withoutNodeTiming.planningMs} ms, ` +
         `execution ${result.withoutNodeTiming.executionMs} ms (${result.executionMs} ms with per-node timing)`,
     );
   }
@@ -208,12 +219,13 @@ async function checkAnswers(baseUrl, cookie, paths) {
 
 /** The database alone: each search as the service runs it, serially on one connection; and the session lookup. */
 async function timeSql(client, sql, queries) {
-  for (const query of queries.slice(0, 50)) await runSearchSql(client, sql, query); // warm the cache
+  const centres = await centreTraits(client);
+  for (const query of queries.slice(0, 50)) await runSearchSql(client, sql, query, chooseStrategy(centres, query)); // warm the cache
   const durations = [];
   let slowest;
   for (const query of queries) {
     const start = process.hrtime.bigint();
-    const outcome = await runSearchSql(client, sql, query);
+    const outcome = await runSearchSql(client, sql, query, chooseStrategy(centres, query));
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     durations.push(ms);
     if (!slowest || ms > slowest.ms) slowest = { ms: round(ms), query, ...outcome };
@@ -222,22 +234,32 @@ async function timeSql(client, sql, queries) {
   const { rows } = await client.query(`SELECT id FROM session LIMIT 1`);
   for (let i = 0; i < 500; i++) {
     const start = process.hrtime.bigint();
-    await client.query(
-      `SELECT s.id AS session_id, a.id AS account_id, a.role, a.display_name, a.rpps,
+    await client.query({
+      name: 'bench-session-resolve', // prepared, as the server runs it (session.service.ts)
+      text: `SELECT s.id AS session_id, a.id AS account_id, a.role, a.display_name, a.rpps,
               array(SELECT centre_id FROM account_centre WHERE account_id = a.id ORDER BY centre_id) AS centre_ids,
               s.last_seen_at < now() - make_interval(secs => $3) AS stale
          FROM session s JOIN account a ON a.id = s.account_id
         WHERE s.id = $1 AND a.disabled_at IS NULL AND s.expires_at > now()
           AND s.last_seen_at > now() - make_interval(mins => $2)`,
-      [rows[0].id, 30, 60],
-    );
+      values: [rows[0].id, 30, 60],
+    });
     sessionDurations.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
   return { samples: durations.length, ...percentiles(durations), slowest, session: percentiles(sessionDurations) };
 }
 
+/**
+ * Each case as the server runs it: a prepared statement, executed as many times as PostgreSQL takes before it settles
+ * on a generic plan or not, then explained; which kind of plan it kept comes from pg_prepared_statements.
+ */
 async function explainCases(client, sql) {
   const explained = {};
+  const centres = await centreTraits(client);
+  await client.query(`PREPARE bench_explain AS ${sql}`);
+  // EXECUTE takes no bind parameters: the values go in as literals, typed by the prepared statement.
+  const literal = (value) =>
+    value === null ? 'NULL' : client.escapeLiteral(value instanceof Date ? value.toISOString() : String(value));
   for (const [name, { what, query: template }] of Object.entries(EXPLAIN_CASES)) {
     const { window72h, ...query } = template;
     const now = new Date();
@@ -246,30 +268,38 @@ async function explainCases(client, sql) {
       query.to = new Date(now.getTime() + 72 * 3_600_000).toISOString();
     }
     const { window } = searchWindows(query, now);
-    const parameters = sqlParameters(query, window.from, window.to, window.limit);
-    await client.query(sql, parameters); // the same warm cache as under load
-    const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, parameters);
+    const strategy = chooseStrategy(centres, query);
+    const parameters = sqlParameters(query, window.from, window.to, window.limit, strategy);
+    const execute = `EXECUTE bench_explain (${parameters.map(literal).join(', ')})`;
+    for (let i = 0; i < 6; i++) await client.query(execute); // past the 5 custom plans; the same warm cache as under load
+    const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${execute}`);
     const plan = rows.map((row) => row['QUERY PLAN']).join('\n');
     // Timing every plan node costs a lot on this VM's clock: the times without it, median of 7.
     const planning = [];
     const execution = [];
     for (let i = 0; i < 7; i++) {
-      const quiet = (await client.query(`EXPLAIN (ANALYZE, TIMING OFF, SUMMARY ON) ${sql}`, parameters)).rows;
+      const quiet = (await client.query(`EXPLAIN (ANALYZE, TIMING OFF, SUMMARY ON) ${execute}`)).rows;
       const text = quiet.map((row) => row['QUERY PLAN']).join('\n');
       planning.push(Number(/Planning Time: ([\d.]+)/.exec(text)?.[1]));
       execution.push(Number(/Execution Time: ([\d.]+)/.exec(text)?.[1]));
     }
-    const hits = (await client.query(sql, parameters)).rows.length;
+    const hits = (await client.query(execute)).rows.length;
+    const [plans] = (
+      await client.query(`SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE name = 'bench_explain'`)
+    ).rows;
     explained[name] = {
       what,
       query: searchPath(query),
+      strategy,
       parameters,
       rows: hits,
+      plans: { generic: Number(plans.generic_plans), custom: Number(plans.custom_plans) },
       executionMs: Number(/Execution Time: ([\d.]+)/.exec(plan)?.[1]),
       withoutNodeTiming: { planningMs: percentiles(planning).p50, executionMs: percentiles(execution).p50 },
       plan,
     };
   }
+  await client.query('DEALLOCATE bench_explain');
   return explained;
 }
 

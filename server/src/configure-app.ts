@@ -13,6 +13,9 @@ import { validationPipe } from './validation';
 export function configureApp(app: INestApplication): void {
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
+  // No weak ETag hashed from every JSON answer (a SHA-1 of each 20 kB search page): API answers are not revalidated.
+  // Calendar feeds set their own ETag, which Express still honours (304); static files have serve-static's.
+  (app.getHttpAdapter().getInstance() as { set(setting: string, value: unknown): void }).set('etag', false);
   app.use(helmet());
   app.use(json({ limit: '256kb' }));
   app.use(urlencoded({ extended: false, limit: '256kb' }));

@@ -1,5 +1,9 @@
-import type { CentreSummary, SlotSearchResult } from '@creneau/contracts';
+import { MODALITIES, RETAINED_INDICATIONS, type CentreSummary, type SlotSearchResult } from '@creneau/contracts';
 import { distanceKm } from '@creneau/domain';
+import { SlotSearchQueryDto } from '../src/agenda/dto/slot-search-query.dto';
+import { Client } from 'pg';
+import { SlotSearchService } from '../src/agenda/slot-search.service';
+import { SEARCH_SQL } from '../src/agenda/slot-search.sql';
 import { ApiClient } from './support/api-client';
 import { demoCentreIds, DemoCentreKey, insertSlot } from './support/agenda-fixtures';
 import { startTestApp, TestApp } from './support/test-app';
@@ -187,5 +191,86 @@ describe('pooled slot search', () => {
     await server.dataSource.query(`UPDATE slot_hold SET expires_at = now() - interval '1 second' WHERE slot_id = $1`, [single]);
     const afterExpiry = (await search(window)).slots.find((hit) => hit.slotId === single);
     expect(afterExpiry).toMatchObject({ placesLeft: 1, heldUntil: null });
+  });
+
+  it('gives the same answers whichever way the database reads the slots (in start order or centre by centre)', async () => {
+    await server.dataSource.query(`UPDATE centre SET accepted_indications = '{renal-colic,sigmoiditis}' WHERE id = $1`, [
+      centres.clinic,
+    ]);
+    for (const [index, centreId] of [centres.hospital, centres.clinic, centres.practice].entries()) {
+      for (const modality of MODALITIES) {
+        for (let hour = 2 + index; hour < 80; hour += 7) {
+          await insertSlot(server.dataSource, {
+            centreId,
+            modality,
+            startsInHours: hour,
+            capacity: 1 + (hour % 3),
+            bookedCount: hour % 5 === 0 ? 1 : 0,
+            indications: hour % 4 === 0 ? [RETAINED_INDICATIONS[modality][0]] : null,
+          });
+        }
+      }
+    }
+    const [{ id: accountId }] = (await server.dataSource.query(`SELECT id FROM account WHERE role = 'secretariat' LIMIT 1`)) as {
+      id: string;
+    }[];
+    const service = server.app.get(SlotSearchService);
+    const queries: Partial<SlotSearchQueryDto>[] = [];
+    for (const modality of MODALITIES) {
+      for (const indication of [undefined, ...RETAINED_INDICATIONS[modality]]) {
+        queries.push({ modality, indication, ...PATIENT, limit: 7 });
+      }
+      queries.push({ modality, pacemaker: true }, { modality, ambulatory: false, mobilityAid: 'stretcher', limit: 3 });
+      queries.push({ modality, ambulatory: false, from: new Date(Date.now() + 40 * 3_600_000).toISOString() });
+      queries.push({ modality, from: new Date(Date.now() + 90 * 3_600_000).toISOString() }); // empty: the look-ahead
+    }
+    const hits = async (query: SlotSearchQueryDto, strategy: 'auto' | 'start-order' | 'by-centre') => {
+      const { slots, firstAfterWindow } = await service.search(query, accountId, strategy);
+      return { slots, firstAfterWindow };
+    };
+    let found = 0;
+    for (const fields of queries) {
+      const query = Object.assign(new SlotSearchQueryDto(), fields);
+      const inStartOrder = await hits(query, 'start-order');
+      expect(await hits(query, 'by-centre')).toEqual(inStartOrder);
+      expect(await hits(query, 'auto')).toEqual(inStartOrder);
+      found += inStartOrder.slots.length + inStartOrder.firstAfterWindow.length;
+    }
+    expect(found).toBeGreaterThan(100);
+  });
+
+  it('is planned once per connection: PostgreSQL keeps the generic plan of the prepared statement', async () => {
+    const client = new Client({ connectionString: server.databaseUrl });
+    await client.connect();
+    try {
+      const hour = 3_600_000;
+      for (let i = 0; i < 12; i++) {
+        const from = new Date(Date.now() + (i % 3) * hour);
+        await client.query({
+          name: 'search',
+          text: SEARCH_SQL,
+          values: [
+            MODALITIES[i % 4],
+            from,
+            new Date(from.getTime() + 48 * hour),
+            i % 2 ? null : RETAINED_INDICATIONS[MODALITIES[i % 4]][0],
+            i % 3 ? PATIENT.latitude : null,
+            i % 3 ? PATIENT.longitude : null,
+            i % 5 === 0,
+            i % 4 !== 0,
+            i % 4 === 0 ? 'stretcher' : null,
+            50,
+            '00000000-0000-4000-8000-000000000000',
+            i % 2 ? 'start-order' : 'by-centre',
+          ],
+        });
+      }
+      const { rows } = await client.query<{ generic_plans: string; custom_plans: string }>(
+        `SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE name = 'search'`,
+      );
+      expect(rows[0]).toEqual({ generic_plans: '7', custom_plans: '5' });
+    } finally {
+      await client.end();
+    }
   });
 });

@@ -7,6 +7,7 @@ import type { Role } from '@creneau/contracts';
 import type { Actor } from '../access/actor';
 import { APP_CONFIG } from '../config/app-config.token';
 import type { AppConfig } from '../config/app-config';
+import { preparedQuery } from '../database/prepared-query';
 
 /** However active, a session ends after this long: a shared workstation is signed out each day. */
 const MAXIMUM_SESSION_HOURS = 12;
@@ -16,6 +17,13 @@ const TOUCH_AFTER_SECONDS = 60;
 /** An open session: account enabled, neither expired nor idle for more than `idleMinutes` (a parameter). */
 const OPEN_SESSION = (idleMinutes: string) =>
   `a.disabled_at IS NULL AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(mins => ${idleMinutes})`;
+
+const RESOLVE_SQL = `
+  SELECT s.id AS session_id, a.id AS account_id, a.role, a.display_name, a.rpps,
+         array(SELECT centre_id FROM account_centre WHERE account_id = a.id ORDER BY centre_id) AS centre_ids,
+         s.last_seen_at < now() - make_interval(secs => $3) AS stale
+    FROM session s JOIN account a ON a.id = s.account_id
+   WHERE s.id = $1 AND ${OPEN_SESSION('$2')}`;
 
 /** Sessions that just ended: one, or all of an account's but one. */
 export type EndedSessions = { sessionId: string } | { accountId: string; exceptSessionId: string | null };
@@ -60,14 +68,12 @@ export class SessionService {
   async resolve(token: unknown): Promise<Actor | null> {
     if (typeof token !== 'string' || token.length === 0 || token.length > 100) return null;
     const sessionId = hashToken(token);
-    const rows = (await this.dataSource.query(
-      `SELECT s.id AS session_id, a.id AS account_id, a.role, a.display_name, a.rpps,
-              array(SELECT centre_id FROM account_centre WHERE account_id = a.id ORDER BY centre_id) AS centre_ids,
-              s.last_seen_at < now() - make_interval(secs => $3) AS stale
-         FROM session s JOIN account a ON a.id = s.account_id
-        WHERE s.id = $1 AND ${OPEN_SESSION('$2')}`,
-      [sessionId, this.config.sessionIdleMinutes, TOUCH_AFTER_SECONDS],
-    )) as SessionRow[];
+    // Prepared: every request runs it, and planning it cost more than running it.
+    const rows = await preparedQuery<SessionRow>(this.dataSource, 'session-resolve', RESOLVE_SQL, [
+      sessionId,
+      this.config.sessionIdleMinutes,
+      TOUCH_AFTER_SECONDS,
+    ]);
     const row = rows[0];
     if (!row) return null;
     if (row.stale) await this.dataSource.query(`UPDATE session SET last_seen_at = now() WHERE id = $1`, [sessionId]);

@@ -2,8 +2,11 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { SearchOrigin, SlotSearchHit, SlotSearchResult } from '@creneau/contracts';
+import { preparedQuery } from '../database/prepared-query';
 import { CommunesService } from '../territory/communes.service';
 import { SlotSearchQueryDto } from './dto/slot-search-query.dto';
+import { SlotSearchStrategy, SlotSearchStrategyChooser } from './slot-search-strategy';
+import { SEARCH_SQL, SEARCH_STATEMENT } from './slot-search.sql';
 
 const HOUR_MS = 3_600_000;
 const DEFAULT_WINDOW_HOURS = 48;
@@ -19,69 +22,29 @@ interface HitRow {
   sector: SlotSearchHit['sector'];
   city: string;
   modality: SlotSearchHit['modality'];
-  starts_at: Date;
-  ends_at: Date;
+  starts_us: number;
+  ends_us: number;
   places_left: number;
   held_by_others: number;
-  held_until: Date | null;
+  held_until_us: number | null;
   distance_km: number | null;
   wheelchair_accessible: boolean;
   stretcher_accessible: boolean;
 }
-
-/**
- * Free slots of every eligible centre, ranked by start then distance. One query: when many centres are eligible, the
- * planner reads the open slots of the modality in start order (slot_open_by_modality_idx) and stops at the limit;
- * when few are, it reads each eligible centre's (slot_bookable_by_centre_idx). It can only choose well with
- * estimates it can make: hence the forms of the conditions below. Others' live holds are counted on the page alone
- * (after the LIMIT): a slot every place of which is held elsewhere is still listed, as held, for the console to grey out.
- */
-const SEARCH_SQL = `
-  SELECT hit.*, coalesce(holds.held_by_others, 0) AS held_by_others, holds.held_until
-    FROM (
-  SELECT s.id AS slot_id, s.centre_id, c.name AS centre_name, c.sector, c.city, s.modality, s.starts_at, s.ends_at,
-         s.capacity - s.booked_count AS places_left, c.wheelchair_accessible, c.stretcher_accessible,
-         CASE WHEN $5::float8 IS NULL THEN NULL ELSE
-           2 * 6371.0088 * asin(least(1, sqrt(
-             power(sin(radians(c.latitude - $5::float8) / 2), 2) +
-             cos(radians($5::float8)) * cos(radians(c.latitude)) * power(sin(radians(c.longitude - $6::float8) / 2), 2))))
-         END AS distance_km
-    FROM slot s
-    JOIN centre c ON c.id = s.centre_id
-   WHERE s.status = 'open' AND s.modality = $1 AND s.starts_at >= $2 AND s.starts_at < $3
-     -- capacity - booked_count > 0 rather than booked_count < capacity: the planner has statistics on this expression
-     -- (migration TuneSlotSearch), none on a comparison of two columns, which it takes for a third of the rows.
-     AND s.capacity - s.booked_count > 0 AND s.release_at > now()
-     AND c.active
-     -- A centre that lists no indication takes every one that passed the request gate.
-     -- = '{}' and @> rather than cardinality() and = ANY: the planner estimates these from the columns'
-     -- statistics (most common values and elements), and needs to, to choose between scanning the window in start
-     -- order and reading the few eligible centres' slots (docs/benchmarks.md, "Pooled slot search").
-     AND ($4::text IS NULL OR ((s.indications IS NULL OR s.indications @> ARRAY[$4::text])
-          AND (c.accepted_indications = '{}' OR c.accepted_indications @> ARRAY[$4::text])))
-     -- $1 rather than s.modality (equal): the condition then bears on the centre alone and filters it before the join.
-     AND (NOT $7::boolean OR $1 <> 'mri' OR c.accepts_mr_conditional_pacemaker)
-     AND ($8::boolean OR CASE $9::text WHEN 'wheelchair' THEN c.wheelchair_accessible
-                                        WHEN 'stretcher' THEN c.stretcher_accessible
-                                        ELSE c.wheelchair_accessible OR c.stretcher_accessible END)
-     AND NOT EXISTS (SELECT 1 FROM centre_closure cc
-                      WHERE cc.centre_id = c.id AND cc.starts_at < s.ends_at AND cc.ends_at > s.starts_at)
-   ORDER BY s.starts_at, distance_km NULLS LAST, s.id
-   LIMIT $10) hit
-    LEFT JOIN LATERAL (SELECT count(*)::int AS held_by_others, max(h.expires_at) AS held_until
-                         FROM slot_hold h
-                        WHERE h.slot_id = hit.slot_id AND h.account_id <> $11 AND h.expires_at > now()) holds ON true
-   ORDER BY hit.starts_at, hit.distance_km NULLS LAST, hit.slot_id`;
 
 @Injectable()
 export class SlotSearchService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly communes: CommunesService,
+    private readonly strategies: SlotSearchStrategyChooser,
   ) {}
 
-  /** `accountId`: the caller, whose own holds do not count against the places. */
-  async search(query: SlotSearchQueryDto, accountId: string): Promise<SlotSearchResult> {
+  /**
+   * Free slots of every eligible centre, ranked by start then distance (slot-search.sql.ts). `accountId`: the caller,
+   * whose own holds do not count against the places. `strategy`: how the database reads them (tests compare the two).
+   */
+  async search(query: SlotSearchQueryDto, accountId: string, strategy: SlotSearchStrategy = 'auto'): Promise<SlotSearchResult> {
     const from = query.from ? new Date(query.from) : new Date();
     const to = query.to ? new Date(query.to) : new Date(from.getTime() + DEFAULT_WINDOW_HOURS * HOUR_MS);
     if (to <= from || to.getTime() - from.getTime() > MAXIMUM_WINDOW_HOURS * HOUR_MS) {
@@ -93,7 +56,8 @@ export class SlotSearchService {
       });
     }
     const origin = await this.origin(query);
-    const slots = await this.find(query, origin, accountId, from, to, query.limit);
+    const path = strategy === 'auto' ? await this.strategies.choose(query) : strategy;
+    const slots = await this.find(query, origin, accountId, from, to, query.limit, path);
     const firstAfterWindow =
       slots.length > 0
         ? []
@@ -104,6 +68,7 @@ export class SlotSearchService {
             to,
             new Date(to.getTime() + LOOK_AHEAD_DAYS * 24 * HOUR_MS),
             FIRST_AFTER_WINDOW_COUNT,
+            path,
           );
     return { window: { from: from.toISOString(), to: to.toISOString() }, origin, slots, firstAfterWindow };
   }
@@ -124,8 +89,9 @@ export class SlotSearchService {
     from: Date,
     to: Date,
     limit: number,
+    strategy: Exclude<SlotSearchStrategy, 'auto'>,
   ): Promise<SlotSearchHit[]> {
-    const rows = (await this.dataSource.query(SEARCH_SQL, [
+    const rows = await preparedQuery<HitRow>(this.dataSource, SEARCH_STATEMENT, SEARCH_SQL, [
       query.modality,
       from,
       to,
@@ -137,22 +103,31 @@ export class SlotSearchService {
       query.mobilityAid ?? null,
       limit,
       accountId,
-    ])) as HitRow[];
-    return rows.map((row) => ({
-      slotId: row.slot_id,
-      centreId: row.centre_id,
-      centreName: row.centre_name,
-      sector: row.sector,
-      city: row.city,
-      modality: row.modality,
-      start: row.starts_at.toISOString(),
-      end: row.ends_at.toISOString(),
-      durationMinutes: Math.round((row.ends_at.getTime() - row.starts_at.getTime()) / 60_000),
-      placesLeft: Math.max(0, row.places_left - row.held_by_others),
-      heldUntil: row.places_left - row.held_by_others <= 0 && row.held_until ? row.held_until.toISOString() : null,
-      distanceKm: row.distance_km === null ? null : Math.round(row.distance_km * 10) / 10,
-      wheelchairAccessible: row.wheelchair_accessible,
-      stretcherAccessible: row.stretcher_accessible,
-    }));
+      strategy,
+    ]);
+    return rows.map((row) => {
+      const placesLeft = row.places_left - row.held_by_others;
+      return {
+        slotId: row.slot_id,
+        centreId: row.centre_id,
+        centreName: row.centre_name,
+        sector: row.sector,
+        city: row.city,
+        modality: row.modality,
+        start: isoFromMicroseconds(row.starts_us),
+        end: isoFromMicroseconds(row.ends_us),
+        durationMinutes: Math.round((row.ends_us - row.starts_us) / 60_000_000),
+        placesLeft: Math.max(0, placesLeft),
+        heldUntil: placesLeft <= 0 && row.held_until_us !== null ? isoFromMicroseconds(row.held_until_us) : null,
+        distanceKm: row.distance_km === null ? null : Math.round(row.distance_km * 10) / 10,
+        wheelchairAccessible: row.wheelchair_accessible,
+        stretcherAccessible: row.stretcher_accessible,
+      };
+    });
   }
+}
+
+/** As node-postgres would have read the timestamptz: to the millisecond, truncated. */
+function isoFromMicroseconds(microseconds: number): string {
+  return new Date(Math.floor(microseconds / 1000)).toISOString();
 }
