@@ -177,4 +177,39 @@ describe('holds, booking and the centre’s answer', () => {
     expect((await secretary.post(`/api/appointments/${moved.body.id}/reschedule`, { slotId: taken })).status).toBe(409);
     expect((await slotState(to)).state).toBe('booked');
   });
+
+  it('keeps why an appointment moved: on the old appointment and in the history, « Reprogrammé » when none is given', async () => {
+    const request = await newRequest();
+    const [first, second, third] = await Promise.all(
+      [26, 27, 28].map((startsInHours) =>
+        insertSlot(server.dataSource, { centreId: centres.hospital, modality: 'ct', startsInHours }),
+      ),
+    );
+    const booked = (await book(secretary, request.id, first)).body;
+    const tooShort = await secretary.post(`/api/appointments/${booked.id}/reschedule`, { slotId: second, reason: 'x' });
+    expect(tooShort.status).toBe(400);
+    expect(Object.keys((tooShort.body as { fields: Record<string, string[]> }).fields)).toEqual(['reason']);
+
+    const moved = await secretary.post<AppointmentView>(`/api/appointments/${booked.id}/reschedule`, {
+      slotId: second,
+      reason: 'la patiente ne peut pas venir le matin',
+    });
+    expect(moved.status).toBe(200);
+    const movedAgain = await secretary.post<AppointmentView>(`/api/appointments/${moved.body.id}/reschedule`, {
+      slotId: third,
+    });
+    expect(movedAgain.status).toBe(200);
+
+    const history = await secretary.get<RequestEventView[]>(`/api/requests/${request.id}/history`);
+    expect(history.body.filter((event) => event.action === 'reschedule').map((event) => event.reason)).toEqual([
+      'la patiente ne peut pas venir le matin',
+      'Reprogrammé',
+    ]);
+    const appointments = (await secretary.get<RequestView>(`/api/requests/${request.id}`)).body.appointments;
+    expect(appointments.map((appointment) => [appointment.status, appointment.reason])).toEqual([
+      ['cancelled', 'la patiente ne peut pas venir le matin'],
+      ['cancelled', 'Reprogrammé'],
+      ['booked', null],
+    ]);
+  });
 });

@@ -148,6 +148,6 @@ export class BookingController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: RescheduleDto,
   ): Promise<AppointmentView> {
-    return this.booking.reschedule(actor, id, body.slotId);
+    return this.booking.reschedule(actor, id, body.slotId, body.reason?.trim() || undefined);
   }
 }

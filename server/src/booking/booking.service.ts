@@ -44,7 +44,7 @@ export class BookingService {
   }
 
   /** Moves a live appointment to another slot, in one transaction: the new place is taken before the old one is given back. */
-  async reschedule(actor: Actor, appointmentId: string, slotId: string): Promise<AppointmentView> {
+  async reschedule(actor: Actor, appointmentId: string, slotId: string, reason = 'Reprogrammé'): Promise<AppointmentView> {
     return this.dataSource.transaction(async (manager) => {
       const current = await manager.findOne(Appointment, { where: { id: appointmentId }, lock: { mode: 'pessimistic_write' } });
       if (!current) throw new NotFoundException('Rendez-vous introuvable.');
@@ -55,12 +55,12 @@ export class BookingService {
       await manager.update(
         Appointment,
         { id: current.id },
-        { status: 'cancelled', reason: 'Reprogrammé', closedAt: new Date(), version: current.version + 1 },
+        { status: 'cancelled', reason, closedAt: new Date(), version: current.version + 1 },
       );
       await recordLiveEvent(manager, 'appointment.cancelled', current.id);
       await giveBackPlace(manager, current.slotId, 'free');
       const context = await loadBookingContext(manager, request.id, slotId, actor.accountId);
-      const moved = await this.bookInto(manager, actor, context, { action: 'reschedule', reason: 'Reprogrammé' });
+      const moved = await this.bookInto(manager, actor, context, { action: 'reschedule', reason });
       await this.outbox.enqueue(manager, 'rescheduled', moved.id, current.id);
       return moved;
     });

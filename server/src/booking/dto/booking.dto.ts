@@ -49,6 +49,13 @@ export class DoneDto {
 export class RescheduleDto {
   @IsUUID()
   slotId!: string;
+
+  /** Why it moves (the patient asked, the centre did…): kept on the old appointment and in the request's history. */
+  @IsOptional()
+  @IsString()
+  @MinLength(3, { message: 'indiquez la raison (3 caractères au moins) ou rien' })
+  @MaxLength(500)
+  reason?: string;
 }
 
 export class AppointmentListQueryDto {

@@ -16,8 +16,11 @@ export class AppointmentsApi {
     return this.http.post<AppointmentView>(`/api/appointments/${encodeURIComponent(id)}/cancel`, { reason, closeRequest });
   }
 
-  /** Moves the appointment to another slot in one transaction: the new appointment comes back. */
-  reschedule(id: string, slotId: string): Observable<AppointmentView> {
-    return this.http.post<AppointmentView>(`/api/appointments/${encodeURIComponent(id)}/reschedule`, { slotId });
+  /** Moves the appointment to another slot in one transaction, saying why if known: the new appointment comes back. */
+  reschedule(id: string, slotId: string, reason?: string): Observable<AppointmentView> {
+    return this.http.post<AppointmentView>(`/api/appointments/${encodeURIComponent(id)}/reschedule`, {
+      slotId,
+      ...(reason ? { reason } : {}),
+    });
   }
 }

@@ -151,12 +151,32 @@ describe('AppointmentFollowUpComponent', () => {
       await settle(fixture);
       expect(document.activeElement?.textContent?.trim()).toBe('Déplacer le rendez-vous ici');
 
+      const reason = page.querySelector('label.reason input') as HTMLInputElement;
+      reason.value = '  la patiente ne peut pas venir le matin ';
+      reason.dispatchEvent(new Event('input'));
       button(page, 'Déplacer le rendez-vous ici').click();
       const move = http.expectOne('/api/appointments/ap1/reschedule');
-      expect(move.request.body).toEqual({ slotId: 's2' });
+      expect(move.request.body).toEqual({ slotId: 's2', reason: 'la patiente ne peut pas venir le matin' });
       move.flush({ ...appointment, id: 'ap2', slotId: 's2' });
       await settle(fixture);
       expect(changed.map((a) => a.id)).toEqual(['ap2']);
+    });
+
+    it('asks for a longer reason rather than moving with one of a character or two', async () => {
+      answerSearch([hit('s2', 8)]);
+      await settle(fixture);
+      (page.querySelector('tbody button') as HTMLButtonElement).click();
+      http.expectOne('/api/slots/s2/hold').flush({ slotId: 's2', expiresAt: new Date(Date.now() + 180_000).toISOString() });
+      await settle(fixture);
+      const reason = page.querySelector('label.reason input') as HTMLInputElement;
+      reason.value = 'ok';
+      reason.dispatchEvent(new Event('input'));
+      button(page, 'Déplacer le rendez-vous ici').click();
+      await settle(fixture);
+      http.expectNone('/api/appointments/ap1/reschedule');
+      expect(page.querySelector('[role="alert"]')?.textContent).toContain('Motif trop court');
+      button(page, 'Relâcher').click();
+      http.expectOne('/api/slots/s2/hold').flush(null, { status: 204, statusText: 'No Content' });
     });
 
     it('says when the slot was taken meanwhile, and searches again', async () => {

@@ -63,6 +63,16 @@ interface Held {
             Nouveau créneau retenu : <strong>{{ held.hit.start | at: timeZone() : 'long' }}</strong> —
             {{ held.hit.centreName }} ({{ held.hit.city }})
           </p>
+          <label class="reason">
+            Motif du déplacement (facultatif)
+            <input
+              type="text"
+              maxlength="500"
+              placeholder="ex. : la patiente ne peut pas venir le matin"
+              [value]="reason()"
+              (input)="reason.set($any($event.target).value)"
+            />
+          </label>
           <div class="actions">
             <button #moveButton type="button" class="primary" [attr.aria-busy]="pending()" (click)="move()">
               Déplacer le rendez-vous ici
@@ -162,6 +172,8 @@ export class RescheduleFinderComponent {
   protected readonly held = signal<Held | null>(null);
   protected readonly pending = signal(false);
   protected readonly problem = signal<BookingProblem | null>(null);
+  /** Why it moves; empty: the history says « Reprogrammé ». */
+  protected readonly reason = signal('');
 
   private readonly chooseButtons = viewChildren<ElementRef<HTMLButtonElement>>('chooseButton');
   private readonly moveButtons = viewChildren<ElementRef<HTMLButtonElement>>('moveButton');
@@ -210,10 +222,17 @@ export class RescheduleFinderComponent {
   protected async move(): Promise<void> {
     const held = this.held();
     if (!held || this.pending()) return;
+    const reason = this.reason().trim();
+    if (reason.length > 0 && reason.length < 3) {
+      this.problem.set({ kind: 'other', text: 'Motif trop court : 3 caractères au moins, ou rien.', reasons: [] });
+      return;
+    }
     this.problem.set(null);
     this.pending.set(true);
     try {
-      const moved = await firstValueFrom(this.appointments.reschedule(this.appointment().id, held.hit.slotId));
+      const moved = await firstValueFrom(
+        this.appointments.reschedule(this.appointment().id, held.hit.slotId, reason || undefined),
+      );
       this.held.set(null);
       this.moved.emit(moved);
     } catch (error) {
