@@ -35,7 +35,10 @@ describe('who sees which request', () => {
     expect((await clinicStaff.get<RequestSummary[]>('/api/requests')).body.map((r) => r.id)).toEqual([atClinic.id]);
     expect((await clinicStaff.get<RequestSummary[]>('/api/requests?q=durand')).body).toHaveLength(1);
     expect((await clinicStaff.get(`/api/requests/${atClinic.id}/history`)).status).toBe(200);
-    expect((await clinicStaff.get<AppointmentView[]>('/api/appointments')).body.map((a) => a.id)).toEqual([appointment.id]);
+    const listed = (await clinicStaff.get<AppointmentView[]>('/api/appointments')).body;
+    expect(listed.map((a) => a.id)).toEqual([appointment.id]);
+    // The list gives each appointment as reading it alone does.
+    expect(listed[0]).toEqual((await clinicStaff.get<AppointmentView>(`/api/appointments/${appointment.id}`)).body);
   });
 
   it('shows another centre nothing of it: 404 by id, absent from lists and searches', async () => {

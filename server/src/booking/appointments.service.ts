@@ -8,7 +8,12 @@ import { AuditService } from '../audit/audit.service';
 import { recordLiveEvent } from '../live/live-events';
 import { OutboxWriter } from '../messages/outbox-writer.service';
 import type { MessageKind } from '@creneau/contracts';
-import { appointmentView } from '../requests/appointment-views';
+import {
+  APPOINTMENT_VIEW_SELECT,
+  appointmentView,
+  type AppointmentViewRow,
+  toAppointmentView,
+} from '../requests/appointment-views';
 import { ImagingRequestEntity } from '../requests/imaging-request.entity';
 import { recordRequestEvent } from '../requests/request-history';
 import { RequestsService } from '../requests/requests.service';
@@ -48,12 +53,12 @@ export class AppointmentsService {
     if (query.centreId && visible && !visible.includes(query.centreId)) assertMayActForCentre(actor, query.centreId);
     const centres = query.centreId ? [query.centreId] : visible;
     const rows = (await this.dataSource.query(
-      `SELECT a.id FROM appointment a JOIN slot s ON s.id = a.slot_id
+      `${APPOINTMENT_VIEW_SELECT}
         WHERE ($1::uuid[] IS NULL OR a.centre_id = ANY ($1)) AND ($2::text IS NULL OR a.status = $2)
         ORDER BY s.starts_at, a.id LIMIT 500`,
       [centres, query.status ?? null],
-    )) as { id: string }[];
-    return Promise.all(rows.map((row) => appointmentView(this.dataSource.manager, row.id)));
+    )) as AppointmentViewRow[];
+    return rows.map(toAppointmentView);
   }
 
   async get(actor: Actor, id: string): Promise<AppointmentView> {

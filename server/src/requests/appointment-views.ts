@@ -19,26 +19,23 @@ export interface AppointmentViewRow {
   version: number;
 }
 
+/** An appointment's view: its row with its slot's times and its centre's name, for a query to add WHERE and ORDER BY. */
+export const APPOINTMENT_VIEW_SELECT = `
+  SELECT a.id, a.request_id, a.slot_id, a.centre_id, c.name AS centre_name, s.starts_at, s.ends_at, a.status,
+         a.booked_at, a.answered_at, a.reason, a.imaging_result, a.chased_at, a.lost_to_follow_up_at, a.version
+    FROM appointment a JOIN slot s ON s.id = a.slot_id JOIN centre c ON c.id = a.centre_id`;
+
 /** The appointments of these requests, oldest first, with their centre and times. */
 export async function appointmentViews(manager: EntityManager, requestIds: readonly string[]): Promise<AppointmentView[]> {
   if (requestIds.length === 0) return [];
-  const rows = (await manager.query(
-    `SELECT a.id, a.request_id, a.slot_id, a.centre_id, c.name AS centre_name, s.starts_at, s.ends_at, a.status,
-            a.booked_at, a.answered_at, a.reason, a.imaging_result, a.chased_at, a.lost_to_follow_up_at, a.version
-       FROM appointment a JOIN slot s ON s.id = a.slot_id JOIN centre c ON c.id = a.centre_id
-      WHERE a.request_id = ANY ($1) ORDER BY a.booked_at, a.id`,
-    [requestIds],
-  )) as AppointmentViewRow[];
+  const rows = (await manager.query(`${APPOINTMENT_VIEW_SELECT} WHERE a.request_id = ANY ($1) ORDER BY a.booked_at, a.id`, [
+    requestIds,
+  ])) as AppointmentViewRow[];
   return rows.map(toAppointmentView);
 }
 
 export async function appointmentView(manager: EntityManager, appointmentId: string): Promise<AppointmentView> {
-  const rows = (await manager.query(
-    `SELECT a.id, a.request_id, a.slot_id, a.centre_id, c.name AS centre_name, s.starts_at, s.ends_at, a.status,
-            a.booked_at, a.answered_at, a.reason, a.imaging_result, a.chased_at, a.lost_to_follow_up_at, a.version
-       FROM appointment a JOIN slot s ON s.id = a.slot_id JOIN centre c ON c.id = a.centre_id WHERE a.id = $1`,
-    [appointmentId],
-  )) as AppointmentViewRow[];
+  const rows = (await manager.query(`${APPOINTMENT_VIEW_SELECT} WHERE a.id = $1`, [appointmentId])) as AppointmentViewRow[];
   return toAppointmentView(rows[0]);
 }
 
