@@ -11,6 +11,7 @@ import type {
 import type { SlotStatus } from '../agenda/slot.entity';
 import type { CentreColumns } from '../calendars/calendar-rows';
 import { preparedQuery } from '../database/prepared-query';
+import { doctorEmailOf } from '../messages/message-recipients';
 
 /**
  * What a booking decides on and writes from: the request and the slot (both locked), the slot's centre and
@@ -84,9 +85,7 @@ const CONTEXT_SQL = `
          coalesce((SELECT jsonb_agg(jsonb_build_object('from', cc.starts_at, 'to', cc.ends_at, 'reason', cc.reason))
                      FROM centre_closure cc WHERE cc.centre_id = c.id), '[]') AS closures,
          h.held_by_others, h.held_until,
-         (SELECT email FROM account
-           WHERE role = 'doctor' AND rpps = r.doctor_rpps AND disabled_at IS NULL
-           ORDER BY created_at DESC LIMIT 1) AS doctor_email
+         ${doctorEmailOf('r.doctor_rpps')} AS doctor_email
     FROM imaging_request r
     JOIN territory rt ON rt.id = r.territory_id
     JOIN slot s ON s.id = $2

@@ -5,7 +5,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { AppointmentView } from '@creneau/contracts';
 import type { Actor } from '../access/actor';
 import { recordLiveEvent } from '../live/live-events';
-import { chooseRecipients, type Recipients } from '../messages/message-recipients';
 import { OutboxWriter } from '../messages/outbox-writer.service';
 import { RequestsService } from '../requests/requests.service';
 import { Appointment } from './appointment.entity';
@@ -35,8 +34,7 @@ export class BookingService {
         const appointment = await this.bookInto(manager, actor, context, {
           action: 'book',
           reason: null,
-          message: (row) =>
-            this.outbox.compose('booked', [row], row.id, { ...context, status: 'booked' }, this.recipients(context)),
+          message: (row) => this.outbox.compose('booked', [row], row.id, { ...context, status: 'booked' }),
         });
         return { status: 201, body: appointment };
       },
@@ -77,10 +75,6 @@ export class BookingService {
     const appointment = await writeBooking(manager, context, actor, change);
     if (!appointment) throw new ConflictException('Ce créneau n’est plus libre.');
     return appointment;
-  }
-
-  private recipients(context: BookingContext): Recipients {
-    return chooseRecipients(context.doctor_email, context.doctor_rpps, this.outbox.cptsEmail);
   }
 }
 

@@ -1,5 +1,3 @@
-import type { EntityManager } from 'typeorm';
-
 export interface Recipients {
   to: string[];
   cc: string[];
@@ -8,23 +6,15 @@ export interface Recipients {
 }
 
 /**
- * The request form gives the doctor's RPPS, not an address: the address of an active doctor account
- * with that RPPS, the CPTS's in copy; without such an account, the CPTS alone, and the note says so.
+ * The request form gives the doctor's RPPS, not an address: the address of an active doctor account with that RPPS
+ * (the newest), as an SQL expression on `rpps` (a parameter or a column).
  */
-export async function recipientsFor(
-  manager: EntityManager,
-  rpps: string | null,
-  cptsEmail: string | undefined,
-): Promise<Recipients> {
-  const [doctor] = rpps
-    ? ((await manager.query(
-        `SELECT email FROM account WHERE role = 'doctor' AND rpps = $1 AND disabled_at IS NULL ORDER BY created_at DESC LIMIT 1`,
-        [rpps],
-      )) as { email: string }[])
-    : [];
-  return chooseRecipients(doctor?.email ?? null, rpps, cptsEmail);
+export function doctorEmailOf(rpps: string): string {
+  return `(SELECT email FROM account WHERE role = 'doctor' AND rpps = ${rpps} AND disabled_at IS NULL
+            ORDER BY created_at DESC LIMIT 1)`;
 }
 
+/** The doctor's address when known, the CPTS's in copy; without it, the CPTS alone, and the note says so. */
 export function chooseRecipients(doctorEmail: string | null, rpps: string | null, cptsEmail: string | undefined): Recipients {
   if (doctorEmail) return { to: [doctorEmail], cc: cptsEmail ? [cptsEmail] : [], note: null };
   const why = rpps ? `Aucun compte médecin actif pour le RPPS ${rpps}` : 'RPPS absent de la demande';

@@ -7,7 +7,7 @@ import { appointmentsById, type DetachedAppointmentRow } from '../calendars/cale
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { messageContent } from './message-content';
-import { recipientsFor, type Recipients } from './message-recipients';
+import { chooseRecipients, doctorEmailOf } from './message-recipients';
 import type { MessageKind } from '@creneau/contracts';
 
 /** Writes the requesting doctor's message about a transition into the outbox, for the sender to deliver. */
@@ -23,11 +23,12 @@ export class OutboxWriter {
     const rows = await appointmentsById(manager, previousId ? [appointmentId, previousId] : [appointmentId]);
     const current = rows.find((row) => row.id === appointmentId);
     if (!current) throw new Error(`appointment ${appointmentId} not found for its message`);
-    const [request] = (await manager.query(`SELECT doctor_name, doctor_rpps, status FROM imaging_request WHERE id = $1`, [
-      current.request_id,
-    ])) as { doctor_name: string | null; doctor_rpps: string | null; status: RequestStatus }[];
-    const recipients = await recipientsFor(manager, request.doctor_rpps, this.config.cptsEmail);
-    const message = this.compose(kind, rows, appointmentId, request, recipients);
+    const [request] = (await manager.query(
+      `SELECT doctor_name, doctor_rpps, status, ${doctorEmailOf('doctor_rpps')} AS doctor_email
+         FROM imaging_request WHERE id = $1`,
+      [current.request_id],
+    )) as MessageRequest[];
+    const message = this.compose(kind, rows, appointmentId, request);
     await manager.query(
       `INSERT INTO outbox_message (${OUTBOX_COLUMNS.join(', ')}) VALUES (${OUTBOX_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`,
       outboxValues(message),
@@ -38,13 +39,8 @@ export class OutboxWriter {
    * The message about `appointmentId` (one of `rows`, the others being the one it replaced), as an outbox row:
    * for a transition that reads its rows itself and writes the message in its own statement.
    */
-  compose(
-    kind: MessageKind,
-    rows: readonly DetachedAppointmentRow[],
-    appointmentId: string,
-    request: MessageRequest,
-    recipients: Recipients,
-  ): OutboxRow {
+  compose(kind: MessageKind, rows: readonly DetachedAppointmentRow[], appointmentId: string, request: MessageRequest): OutboxRow {
+    const recipients = chooseRecipients(request.doctor_email, request.doctor_rpps, this.config.cptsEmail);
     const current = rows.find((row) => row.id === appointmentId);
     if (!current) throw new Error(`appointment ${appointmentId} not among the message's rows`);
     const previous = rows.find((row) => row.id !== appointmentId) ?? null;
@@ -76,16 +72,14 @@ export class OutboxWriter {
       last_error: deliverable ? null : recipients.note,
     };
   }
-
-  get cptsEmail(): string | undefined {
-    return this.config.cptsEmail;
-  }
 }
 
 /** What a message needs of its request. */
 export interface MessageRequest {
   doctor_name: string | null;
   doctor_rpps: string | null;
+  /** The address of an active doctor account with that RPPS (`doctorEmailOf`), if any. */
+  doctor_email: string | null;
   status: RequestStatus;
 }
 
