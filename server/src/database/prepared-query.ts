@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { Pool, PoolClient, QueryResultRow } from 'pg';
+import { DatabaseError, type Pool, type PoolClient, type QueryResultRow } from 'pg';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
@@ -21,14 +21,29 @@ export async function preparedQuery<Row extends QueryResultRow>(
   values: unknown[],
 ): Promise<Row[]> {
   const startedAt = performance.now();
+  const connection = await connectionOf(executor);
+  const client = isPool(connection) ? await connection.connect() : connection;
+  let failure: unknown;
   try {
-    return (await (await connectionOf(executor)).query<Row>({ name, text, values })).rows;
+    return (await client.query<Row>({ name, text, values })).rows;
   } catch (error) {
+    failure = error;
     throw new QueryFailedError(text, values, error as Error);
   } finally {
+    // A statement's own error (a conflict, a constraint) leaves the connection as good as before: back to the pool
+    // with its prepared statements. `Pool.query` would close it, and the next caller would pay for a new backend.
+    if (client !== connection) (client as PoolClient).release(isStatementError(failure) ? undefined : (failure as Error));
     const elapsed = performance.now() - startedAt;
     if (elapsed > SLOW_QUERY_MS) logger.warn(`slow query ${name} (${Math.round(elapsed)} ms)`);
   }
+}
+
+function isPool(connection: Pool | PoolClient): connection is Pool {
+  return 'totalCount' in connection;
+}
+
+function isStatementError(error: unknown): boolean {
+  return error === undefined || (error instanceof DatabaseError && error.severity === 'ERROR');
 }
 
 async function connectionOf(executor: DataSource | EntityManager): Promise<Pool | PoolClient> {
