@@ -10,6 +10,9 @@ const CLIENT_ERRORS: Record<string, { status: number; message: string }> = {
   '22P02': { status: HttpStatus.BAD_REQUEST, message: 'Valeur mal formée.' },
   '22007': { status: HttpStatus.BAD_REQUEST, message: 'Date mal formée.' },
   '22008': { status: HttpStatus.BAD_REQUEST, message: 'Date hors limites.' },
+  // Concurrent changes: another user's change won; trying again is the answer.
+  '40001': { status: HttpStatus.CONFLICT, message: 'Modifié au même moment par un autre utilisateur : réessayez.' },
+  '40P01': { status: HttpStatus.CONFLICT, message: 'Modifié au même moment par un autre utilisateur : réessayez.' },
 };
 
 /** Turns database refusals into clear 4xx answers; anything else is a 500 that leaks no SQL. */

@@ -1,8 +1,12 @@
 import type { AppointmentView } from '@creneau/contracts';
+import type { Actor } from '../src/access/actor';
+import { readBookingContext, type BookingContext } from '../src/booking/booking-context';
+import { writeBooking } from '../src/booking/booking-write';
+import { OutboxWriter } from '../src/messages/outbox-writer.service';
 import { ApiClient } from './support/api-client';
 import { demoCentreIds, insertSlot } from './support/agenda-fixtures';
 import { completeForm } from './support/request-fixtures';
-import { startTestApp, TestApp } from './support/test-app';
+import { demoEmail, startTestApp, TestApp } from './support/test-app';
 
 /**
  * Many telesecretaries at once on one slot, through the real HTTP API and PostgreSQL: the database
@@ -95,5 +99,86 @@ describe('booking under contention', () => {
     }[];
     expect(n).toBe(1);
     expect(await overbookedSlots()).toEqual([]);
+  });
+
+  describe('the guarded write, when something changed between the read and the write', () => {
+    let actor: Actor;
+
+    beforeAll(async () => {
+      const [account] = (await server.dataSource.query(`SELECT id FROM account WHERE email = $1`, [
+        demoEmail('secretariat'),
+      ])) as { id: string }[];
+      actor = { accountId: account.id, role: 'secretariat', displayName: 'test', centreIds: [], rpps: null, sessionId: 'test' };
+    });
+
+    async function freshRead(): Promise<BookingContext> {
+      const secretary = await server.signedIn('secretariat');
+      const [requestId] = await requests(secretary, 1);
+      const slotId = await insertSlot(server.dataSource, { centreId: clinic, modality: 'ct', startsInHours: 44 });
+      const read = await readBookingContext(server.dataSource, requestId, slotId, actor.accountId, 'guarded-write-key');
+      if (read.stored) throw new Error('no answer was stored yet');
+      return read.context;
+    }
+
+    function write(context: BookingContext) {
+      const outbox = server.app.get(OutboxWriter);
+      return writeBooking(server.dataSource, context, actor, {
+        action: 'book',
+        reason: null,
+        booking: {
+          message: (row) => outbox.compose('booked', [row], row.id, { ...context, status: 'booked' }),
+          idempotency: { key: `guarded-${context.request_id}`, requestHash: 'hash' },
+        },
+      });
+    }
+
+    /** Everything a booking writes, for this request and slot. */
+    async function traces(context: BookingContext) {
+      const [row] = (await server.dataSource.query(
+        `SELECT (SELECT status FROM imaging_request WHERE id = $1) AS request_status,
+                (SELECT version FROM imaging_request WHERE id = $1) AS request_version,
+                (SELECT booked_count FROM slot WHERE id = $2) AS booked_count,
+                (SELECT count(*)::int FROM appointment WHERE request_id = $1) AS appointments,
+                (SELECT count(*)::int FROM request_event WHERE request_id = $1 AND action = 'book') AS history,
+                (SELECT count(*)::int FROM outbox_message WHERE request_id = $1) AS messages,
+                (SELECT count(*)::int FROM idempotency_key WHERE key = $3) AS answers,
+                (SELECT count(*)::int FROM live_event WHERE entity_id IN ($1, $2)) AS live_events`,
+        [context.request_id, context.slot_id, `guarded-${context.request_id}`],
+      )) as Record<string, unknown>[];
+      return row;
+    }
+
+    it('writes nothing, the request included, when the slot changed (a hold elsewhere, a booking)', async () => {
+      const context = await freshRead();
+      const before = await traces(context);
+      await server.dataSource.query(`UPDATE slot SET version = version + 1 WHERE id = $1`, [context.slot_id]);
+
+      expect(await write(context)).toBeNull();
+      expect(await traces(context)).toEqual(before);
+    });
+
+    it('writes nothing when the request changed', async () => {
+      const context = await freshRead();
+      const before = await traces(context);
+      await server.dataSource.query(`UPDATE imaging_request SET version = version + 1 WHERE id = $1`, [context.request_id]);
+
+      expect(await write(context)).toBeNull();
+      expect(await traces(context)).toEqual({ ...before, request_version: context.request_version + 1 });
+    });
+
+    it('writes everything once, when nothing changed', async () => {
+      const context = await freshRead();
+
+      expect(await write(context)).toMatchObject({ requestId: context.request_id, slotId: context.slot_id, status: 'booked' });
+      expect(await traces(context)).toMatchObject({
+        request_status: 'booked',
+        booked_count: 1,
+        appointments: 1,
+        history: 1,
+        messages: 1,
+        answers: 1,
+      });
+      expect(await write(context)).toBeNull();
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { NotFoundException } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type {
   ImagingRequest,
   IndicationCode,
@@ -14,12 +14,13 @@ import { preparedQuery } from '../database/prepared-query';
 import { doctorEmailOf } from '../messages/message-recipients';
 
 /**
- * What a booking decides on and writes from: the request and the slot (both locked), the slot's centre and
- * territory, the others' live holds, the doctor's address. Read in two statements so that a booking costs a
+ * What a booking decides on and writes from: the request and the slot (read as they are when booking, locked when
+ * moving an appointment), the slot's centre and
+ * territory, the others' live holds, the doctor's address. Read in one statement so that a booking costs a
  * handful of round trips to PostgreSQL, not thirty (docs/benchmarks.md, "Booking").
  */
 export interface BookingContext extends CentreColumns {
-  /** The transaction's time: what `now()` gives every row it writes. */
+  /** The time of the read: the appointment's booking time. */
   now: Date;
   request_id: string;
   request_territory_id: string;
@@ -71,33 +72,84 @@ export interface BookingContext extends CentreColumns {
 }
 
 const CONTEXT_SQL = `
-  SELECT now() AS now,
-         r.id AS request_id, r.territory_id AS request_territory_id, r.reference, r.status AS request_status, r.readiness, r.modality AS request_modality, r.form,
-         r.confirmations, r.override_by, r.override_reason, r.received_at, r.missing_fields, r.doctor_rpps, r.doctor_name,
-         r.form -> 'exam' ->> 'anatomicalRegion' AS region, r.form -> 'exam' ->> 'contrast' AS contrast,
-         r.version AS request_version, rt.timezone AS request_timezone,
-         array(SELECT DISTINCT centre_id FROM appointment WHERE request_id = r.id) AS request_centre_ids,
-         s.id AS slot_id, s.centre_id, s.modality, s.starts_at, s.ends_at, s.indications, s.capacity, s.booked_count,
-         s.status AS slot_status, s.version AS slot_version,
-         c.territory_id, t.timezone, t.target_delay_hours, t.maximum_delay_hours,
-         c.name AS centre_name, c.street_address, c.postcode, c.city, c.phone, c.modalities, c.wheelchair_accessible,
-         c.stretcher_accessible, c.accepts_mr_conditional_pacemaker, c.accepted_indications, c.active,
-         coalesce((SELECT jsonb_agg(jsonb_build_object('from', cc.starts_at, 'to', cc.ends_at, 'reason', cc.reason))
-                     FROM centre_closure cc WHERE cc.centre_id = c.id), '[]') AS closures,
-         h.held_by_others, h.held_until,
-         ${doctorEmailOf('r.doctor_rpps')} AS doctor_email
-    FROM imaging_request r
-    JOIN territory rt ON rt.id = r.territory_id
-    JOIN slot s ON s.id = $2
-    JOIN centre c ON c.id = s.centre_id
-    JOIN territory t ON t.id = c.territory_id
-   CROSS JOIN LATERAL (SELECT count(*)::int AS held_by_others, max(expires_at) AS held_until
-                         FROM slot_hold WHERE slot_id = s.id AND account_id <> $3 AND expires_at > now()) h
-   WHERE r.id = $1`;
+  SELECT EXISTS (SELECT FROM imaging_request WHERE id = $1) AS request_found, EXISTS (SELECT FROM slot WHERE id = $2) AS slot_found,
+         k.operation AS key_operation, k.request_hash AS key_request_hash, k.response_status AS key_status,
+         k.response_body AS key_body, ctx.*
+    FROM (SELECT) one
+    LEFT JOIN idempotency_key k ON k.account_id = $3 AND k.key = $4
+    LEFT JOIN LATERAL (
+      SELECT now() AS now,
+             r.id AS request_id, r.territory_id AS request_territory_id, r.reference, r.status AS request_status, r.readiness, r.modality AS request_modality, r.form,
+             r.confirmations, r.override_by, r.override_reason, r.received_at, r.missing_fields, r.doctor_rpps, r.doctor_name,
+             r.form -> 'exam' ->> 'anatomicalRegion' AS region, r.form -> 'exam' ->> 'contrast' AS contrast,
+             r.version AS request_version, rt.timezone AS request_timezone,
+             array(SELECT DISTINCT centre_id FROM appointment WHERE request_id = r.id) AS request_centre_ids,
+             s.id AS slot_id, s.centre_id, s.modality, s.starts_at, s.ends_at, s.indications, s.capacity, s.booked_count,
+             s.status AS slot_status, s.version AS slot_version,
+             c.territory_id, t.timezone, t.target_delay_hours, t.maximum_delay_hours,
+             c.name AS centre_name, c.street_address, c.postcode, c.city, c.phone, c.modalities, c.wheelchair_accessible,
+             c.stretcher_accessible, c.accepts_mr_conditional_pacemaker, c.accepted_indications, c.active,
+             coalesce((SELECT jsonb_agg(jsonb_build_object('from', cc.starts_at, 'to', cc.ends_at, 'reason', cc.reason))
+                         FROM centre_closure cc WHERE cc.centre_id = c.id), '[]') AS closures,
+             h.held_by_others, h.held_until,
+             ${doctorEmailOf('r.doctor_rpps')} AS doctor_email
+        FROM imaging_request r
+        JOIN territory rt ON rt.id = r.territory_id
+        JOIN slot s ON s.id = $2
+        JOIN centre c ON c.id = s.centre_id
+        JOIN territory t ON t.id = c.territory_id
+       CROSS JOIN LATERAL (SELECT count(*)::int AS held_by_others, max(expires_at) AS held_until
+                             FROM slot_hold WHERE slot_id = s.id AND account_id <> $3 AND expires_at > now()) h
+       WHERE r.id = $1
+    ) ctx ON true`;
 
 const LOCK_SQL = `
   SELECT (SELECT id FROM imaging_request WHERE id = $1 FOR UPDATE) AS request_id,
          (SELECT id FROM slot WHERE id = $2 FOR UPDATE) AS slot_id`;
+
+/** An answer already given under the caller's Idempotency-Key. */
+export interface StoredKey {
+  operation: string;
+  request_hash: string;
+  response_status: number;
+  response_body: unknown;
+}
+
+interface ContextRow extends BookingContext {
+  request_found: boolean;
+  slot_found: boolean;
+  key_operation: string | null;
+  key_request_hash: string;
+  key_status: number;
+  key_body: unknown;
+}
+
+/**
+ * The context read without locks, and what was already answered under `key`: the optimistic booking's read. The
+ * write that follows is guarded by the versions read here, so a change in between (a booking, a hold, an edit)
+ * makes it write nothing rather than act on a stale view.
+ */
+export async function readBookingContext(
+  executor: DataSource | EntityManager,
+  requestId: string,
+  slotId: string,
+  accountId: string,
+  key: string | null,
+): Promise<{ stored: StoredKey } | { stored: null; context: BookingContext }> {
+  const [row] = await preparedQuery<ContextRow>(executor, 'booking-context', CONTEXT_SQL, [requestId, slotId, accountId, key]);
+  if (row.key_operation !== null) {
+    const stored = {
+      operation: row.key_operation,
+      request_hash: row.key_request_hash,
+      response_status: row.key_status,
+      response_body: row.key_body,
+    };
+    return { stored };
+  }
+  if (!row.request_found) throw new NotFoundException('Demande introuvable.');
+  if (!row.slot_found) throw new NotFoundException('Créneau introuvable.');
+  return { stored: null, context: row };
+}
 
 /**
  * Locks the request then the slot (the order every transition takes them in), then reads the context in a
@@ -115,6 +167,7 @@ export async function loadBookingContext(
   ]);
   if (!locked.request_id) throw new NotFoundException('Demande introuvable.');
   if (!locked.slot_id) throw new NotFoundException('Créneau introuvable.');
-  const [context] = await preparedQuery<BookingContext>(manager, 'booking-context', CONTEXT_SQL, [requestId, slotId, accountId]);
-  return context;
+  const read = await readBookingContext(manager, requestId, slotId, accountId, null);
+  if (read.stored) throw new Error('a move has no Idempotency-Key');
+  return read.context;
 }

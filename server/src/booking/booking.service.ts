@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { ConflictException, HttpException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AppointmentView } from '@creneau/contracts';
@@ -9,10 +9,13 @@ import { OutboxWriter } from '../messages/outbox-writer.service';
 import { RequestsService } from '../requests/requests.service';
 import { Appointment } from './appointment.entity';
 import { assessmentOf } from '../requests/request-assessment';
-import { loadBookingContext, type BookingContext } from './booking-context';
-import { writeBooking, type BookingChange } from './booking-write';
-import { runIdempotent, StoredAnswer } from './idempotency';
+import { loadBookingContext, readBookingContext, type BookingContext } from './booking-context';
+import { writeBooking } from './booking-write';
+import { keepRefusal, replayOf, StoredAnswer } from './idempotency';
 import { assertSlotFits } from './slot-fit';
+
+/** Rounds of read, check and write before giving up on a slot that keeps changing (each lost round is someone's win). */
+const BOOKING_ATTEMPTS = 5;
 
 @Injectable()
 export class BookingService {
@@ -22,23 +25,42 @@ export class BookingService {
     private readonly outbox: OutboxWriter,
   ) {}
 
-  /** Books a request into a slot, once per Idempotency-Key. */
-  book(actor: Actor, requestId: string, slotId: string, idempotencyKey: string): Promise<StoredAnswer> {
-    const requestHash = createHash('sha256').update(JSON.stringify({ requestId, slotId })).digest('hex');
-    return runIdempotent(
-      this.dataSource,
-      { accountId: actor.accountId, key: idempotencyKey, operation: 'book', requestHash },
-      async (manager) => {
-        const context = await loadBookingContext(manager, requestId, slotId, actor.accountId);
+  /**
+   * Books a request into a slot, once per Idempotency-Key, optimistically: the context is read without locks and
+   * checked with the domain's rules, then one statement writes the booking and its answer, guarded by the versions
+   * read. Should the slot or the request change in between, nothing is written and the booking starts again from a
+   * fresh read, which then sees why (taken, held): one winner per change, so a few rounds settle any contention.
+   */
+  async book(actor: Actor, requestId: string, slotId: string, idempotencyKey: string): Promise<StoredAnswer> {
+    const scope = {
+      accountId: actor.accountId,
+      key: idempotencyKey,
+      operation: 'book',
+      requestHash: createHash('sha256').update(JSON.stringify({ requestId, slotId })).digest('hex'),
+    };
+    try {
+      for (let attempt = 1; attempt <= BOOKING_ATTEMPTS; attempt++) {
+        const read = await readBookingContext(this.dataSource, requestId, slotId, actor.accountId, idempotencyKey);
+        if (read.stored) return replayOf(read.stored, scope);
+        const { context } = read;
         if (context.request_status !== 'to-book') throw notBookable(context);
-        const appointment = await this.bookInto(manager, actor, context, {
+        assertSlotFits(context, assessmentOf(context, context.request_timezone));
+        const appointment = await writeBooking(this.dataSource, context, actor, {
           action: 'book',
           reason: null,
-          message: (row) => this.outbox.compose('booked', [row], row.id, { ...context, status: 'booked' }),
+          booking: {
+            message: (row) => this.outbox.compose('booked', [row], row.id, { ...context, status: 'booked' }),
+            idempotency: scope,
+          },
         });
-        return { status: 201, body: appointment };
-      },
-    );
+        if (appointment) return { status: 201, body: appointment };
+      }
+      throw new ConflictException('Ce créneau change sans cesse : réessayez dans un instant.');
+    } catch (error) {
+      // A refusal is an answer too: kept under the key, so that a replay gets it again.
+      if (!(error instanceof HttpException) || error.getStatus() >= 500) throw error;
+      return keepRefusal(this.dataSource, scope, { status: error.getStatus(), body: error.getResponse() });
+    }
   }
 
   /** Moves a live appointment to another slot, in one transaction: the new place is taken before the old one is given back. */
@@ -58,23 +80,12 @@ export class BookingService {
       await recordLiveEvent(manager, 'appointment.cancelled', current.id);
       await giveBackPlace(manager, current.slotId, 'free');
       const context = await loadBookingContext(manager, request.id, slotId, actor.accountId);
-      const moved = await this.bookInto(manager, actor, context, { action: 'reschedule', reason });
+      assertSlotFits(context, assessmentOf(context, context.request_timezone));
+      const moved = await writeBooking(manager, context, actor, { action: 'reschedule', reason });
+      if (!moved) throw new ConflictException('Ce créneau n’est plus libre.');
       await this.outbox.enqueue(manager, 'rescheduled', moved.id, current.id);
       return moved;
     });
-  }
-
-  /** Checks the slot against the request with the domain's rules, then takes a place: 409 when none is left. */
-  private async bookInto(
-    manager: EntityManager,
-    actor: Actor,
-    context: BookingContext,
-    change: BookingChange,
-  ): Promise<AppointmentView> {
-    assertSlotFits(context, assessmentOf(context, context.request_timezone));
-    const appointment = await writeBooking(manager, context, actor, change);
-    if (!appointment) throw new ConflictException('Ce créneau n’est plus libre.');
-    return appointment;
   }
 }
 

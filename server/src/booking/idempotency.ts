@@ -1,63 +1,31 @@
-import { HttpException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { preparedQuery } from '../database/prepared-query';
+import type { StoredKey } from './booking-context';
 
-const CLAIM_SQL = `INSERT INTO idempotency_key (account_id, key, operation, request_hash, response_status, response_body)
-   VALUES ($1, $2, $3, $4, 0, 'null') ON CONFLICT DO NOTHING RETURNING key`;
-const ANSWER_SQL = `UPDATE idempotency_key SET response_status = $3, response_body = $4 WHERE account_id = $1 AND key = $2`;
+const REFUSAL_SQL = `INSERT INTO idempotency_key (account_id, key, operation, request_hash, response_status, response_body)
+   VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING key`;
+const STORED_SQL = `SELECT operation, request_hash, response_status, response_body FROM idempotency_key
+   WHERE account_id = $1 AND key = $2`;
 
 export interface StoredAnswer {
   status: number;
   body: unknown;
 }
 
-/**
- * Runs `work` once per (account, key): a replay gets the first answer, refusals included, and the same
- * key with another body gets a 422. Concurrent replays wait on the key's row until the first one commits.
- */
-export async function runIdempotent(
-  dataSource: DataSource,
-  scope: { accountId: string; key: string; operation: string; requestHash: string },
-  work: (manager: EntityManager) => Promise<StoredAnswer>,
-): Promise<StoredAnswer> {
-  return dataSource.transaction(async (manager) => {
-    const claimed = await preparedQuery(manager, 'idempotency-claim', CLAIM_SQL, [
-      scope.accountId,
-      scope.key,
-      scope.operation,
-      scope.requestHash,
-    ]);
-    if (claimed.length === 0) return replay(manager, scope);
-
-    await manager.query('SAVEPOINT idempotent_work');
-    let answer: StoredAnswer;
-    try {
-      answer = await work(manager);
-    } catch (error) {
-      if (!(error instanceof HttpException) || error.getStatus() >= 500) throw error;
-      // A refusal is an answer too: undo the attempt, keep the key and the refusal.
-      await manager.query('ROLLBACK TO SAVEPOINT idempotent_work');
-      answer = { status: error.getStatus(), body: error.getResponse() };
-    }
-    await preparedQuery(manager, 'idempotency-answer', ANSWER_SQL, [
-      scope.accountId,
-      scope.key,
-      answer.status,
-      JSON.stringify(answer.body),
-    ]);
-    return answer;
-  });
+/** Who asks under which key, for what (`requestHash`: a digest of the body). */
+export interface IdempotencyScope {
+  accountId: string;
+  key: string;
+  operation: string;
+  requestHash: string;
 }
 
-async function replay(
-  manager: EntityManager,
-  scope: { accountId: string; key: string; operation: string; requestHash: string },
-): Promise<StoredAnswer> {
-  const [row] = (await manager.query(
-    `SELECT operation, request_hash, response_status, response_body FROM idempotency_key WHERE account_id = $1 AND key = $2`,
-    [scope.accountId, scope.key],
-  )) as { operation: string; request_hash: string; response_status: number; response_body: unknown }[];
-  if (row.operation !== scope.operation || row.request_hash !== scope.requestHash) {
+/**
+ * The answer a replay gets: the first one, refusals included, unless the key served another request (422). An answer
+ * is kept with the change it reports, in the same statement, so a stored key always has its final answer.
+ */
+export function replayOf(stored: StoredKey, scope: IdempotencyScope): StoredAnswer {
+  if (stored.operation !== scope.operation || stored.request_hash !== scope.requestHash) {
     return {
       status: 422,
       body: {
@@ -67,5 +35,27 @@ async function replay(
       },
     };
   }
-  return { status: row.response_status, body: row.response_body };
+  return { status: stored.response_status, body: stored.response_body };
+}
+
+/**
+ * Keeps a refusal as the key's answer. Should the key have been answered meanwhile (a concurrent replay: the insert
+ * waits for it to commit), that first answer is the one given.
+ */
+export async function keepRefusal(
+  executor: DataSource | EntityManager,
+  scope: IdempotencyScope,
+  refusal: StoredAnswer,
+): Promise<StoredAnswer> {
+  const kept = await preparedQuery(executor, 'idempotency-refusal', REFUSAL_SQL, [
+    scope.accountId,
+    scope.key,
+    scope.operation,
+    scope.requestHash,
+    refusal.status,
+    JSON.stringify(refusal.body),
+  ]);
+  if (kept.length === 1) return refusal;
+  const [stored] = await preparedQuery<StoredKey>(executor, 'idempotency-stored', STORED_SQL, [scope.accountId, scope.key]);
+  return replayOf(stored, scope);
 }
