@@ -40,6 +40,8 @@ const { values: args } = parseArgs({
     'sql-samples': { type: 'string', default: '1000' },
     /** Also load GET /api/health (no session, one trivial query): the framework's ceiling on this machine. */
     baseline: { type: 'boolean', default: false },
+    /** Also load the same searches on bare node:http + pg (bare-server.mjs): the floor of this machine. */
+    floor: { type: 'boolean', default: false },
     /** Print the EXPLAIN (ANALYZE, BUFFERS) output of the named cases. */
     explain: { type: 'boolean', default: false },
     /** Overall limit: the run is abandoned (and cleaned up) past it. */
@@ -144,6 +146,18 @@ async function main() {
   }
   for (const connections of connectionLevels) {
     runs.push(await load({ baseUrl, cookie, paths, connections, name: 'search', statements }));
+  }
+  if (args.floor) {
+    const bare = await startBareServer();
+    try {
+      for (const connections of connectionLevels) {
+        runs.push(
+          await load({ baseUrl: bare.baseUrl, cookie, paths, connections, name: 'search, bare', statements, pid: bare.pid }),
+        );
+      }
+    } finally {
+      bare.stop();
+    }
   }
 
   const results = {
@@ -374,7 +388,22 @@ async function cpuSnapshot(serverPid) {
   };
 }
 
-async function load({ baseUrl, cookie, paths, connections, name, statements }) {
+/** bare-server.mjs on the bench database, on a port of its own. */
+async function startBareServer() {
+  const port = await findFreePort();
+  const child = spawn(process.execPath, [join(ROOT, 'bench/search/bare-server.mjs')], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: database.url, PORT: String(port), WORKSPACE_ROOT: resolve(SERVER_DIST, '../..') },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise((resolve, reject) => {
+    child.stdout.once('data', resolve);
+    child.once('exit', (code) => reject(new Error(`bare-server.mjs stopped (${code})`)));
+  });
+  return { baseUrl: `http://127.0.0.1:${port}`, pid: child.pid, stop: () => child.kill() };
+}
+
+async function load({ baseUrl, cookie, paths, connections, name, statements, pid = server.child.pid }) {
   let next = connections * 7919; // each level starts elsewhere in the pool
   const options = {
     url: baseUrl,
@@ -387,9 +416,9 @@ async function load({ baseUrl, cookie, paths, connections, name, statements }) {
   await autocannon({ ...options, duration: warmupSeconds });
   log(`${name}, ${connections} connections: measuring ${durationSeconds} s`);
   if (statements) await withClient(database.url, (client) => client.query('SELECT pg_stat_statements_reset()'));
-  const before = await cpuSnapshot(server.child.pid);
+  const before = await cpuSnapshot(pid);
   const result = await autocannon({ ...options, duration: durationSeconds });
-  const after = await cpuSnapshot(server.child.pid);
+  const after = await cpuSnapshot(pid);
   if (server.child.exitCode !== null || server.child.signalCode !== null) {
     const how = server.child.signalCode ?? `code ${server.child.exitCode}`;
     throw new Error(`the server stopped during the run (${how}); its last words:\n${server.output().slice(-4000)}`);
