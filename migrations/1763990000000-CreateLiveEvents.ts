@@ -30,6 +30,7 @@ export class CreateLiveEvents1763990000000 implements MigrationInterface {
     // visible every smaller id is visible or will never be (rolled back). Readers then need no gap
     // handling. The lock is taken at commit only (a deferred trigger), after all of the transaction's
     // row locks, so it neither deadlocks nor holds up the work before the commit.
+    // (Since 1764140000000-SealLiveEventsAfterCommit, the instances seal after the commit instead.)
     await queryRunner.query(`
       CREATE FUNCTION live_event_seal() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN

@@ -10,6 +10,7 @@ import { TuneSlotSearch1764100000000 } from './1764100000000-TuneSlotSearch';
 import { CreateEvaluationCases1764110000000 } from './1764110000000-CreateEvaluationCases';
 import { CreateCommunes1764120000000 } from './1764120000000-CreateCommunes';
 import { CacheEvaluationRefresh1764130000000 } from './1764130000000-CacheEvaluationRefresh';
+import { SealLiveEventsAfterCommit1764140000000 } from './1764140000000-SealLiveEventsAfterCommit';
 import { CreateWriteConflict1764150000000 } from './1764150000000-CreateWriteConflict';
 
 /** Every migration, oldest first. Listed here so that the bundled server carries them. */
@@ -26,5 +27,6 @@ export const ALL_MIGRATIONS = [
   CreateEvaluationCases1764110000000,
   CreateCommunes1764120000000,
   CacheEvaluationRefresh1764130000000,
+  SealLiveEventsAfterCommit1764140000000,
   CreateWriteConflict1764150000000,
 ];

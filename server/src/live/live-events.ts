@@ -4,8 +4,9 @@ import { DRAFTS } from './live-event-drafts';
 
 /**
  * Records that these entities changed, inside the change's own transaction (pass its manager): the
- * event carries their state as this transaction leaves it, is numbered when it commits, and is
- * delivered to the consoles only then. A rollback, a refused booking's savepoint included, leaves none.
+ * event carries their state as this transaction leaves it. It is written without an id nor time: after
+ * the commit, the instances' feeds seal it (number it, in the order of sealing) and deliver it to the
+ * consoles (live-feed.ts). A rollback, a refused booking's savepoint included, leaves none.
  */
 export async function recordLiveEvent(
   manager: EntityManager,
@@ -21,8 +22,9 @@ export async function recordLiveEvent(
 }
 
 /**
- * The INSERT of drafts given as a JSON array in the parameter `drafts` (e.g. '$1'), in their order; `condition`
- * (SQL) lets a statement of several changes write them only when its change happened.
+ * The INSERT of drafts given as a JSON array in the parameter `drafts` (e.g. '$1'), in their order (of row_id,
+ * which the seal keeps); `condition` (SQL) lets a statement of several changes write them only when its change
+ * happened. The rows have no id nor occurred_at until sealed after the commit.
  */
 export function insertLiveEvents(drafts: string, condition = 'true'): string {
   return `INSERT INTO live_event (type, entity, entity_id, version, territory_id, centre_ids, doctor_rpps, payload)

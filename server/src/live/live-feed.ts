@@ -5,6 +5,7 @@ import { Subject } from 'rxjs';
 import { DataSource } from 'typeorm';
 import type { LiveEvent } from '@creneau/contracts';
 import { eventRooms } from './live-rooms';
+import { SEALED, sealLiveEvents, sealLiveEventsOn } from './live-seal';
 import { LiveEntry, RecentEvents } from './recent-events';
 
 /** How many events a reconnecting console may catch up on, at most (beyond: resync). */
@@ -32,10 +33,14 @@ interface LiveEventRow {
 const COLUMNS = `id, occurred_at, type, entity, entity_id, version, territory_id, centre_ids, doctor_rpps, payload`;
 
 /**
- * This instance's reading of the live_event table, in id order. Ids follow commit order (see the
- * migration), so everything up to the greatest id read is settled: reading `id > head` never skips an
- * event that commits later, and each event is read once. Woken by the NOTIFY that commits send, and
- * by a slow poll as a safety net. Every instance reads for itself: no leader, nothing lost if one dies.
+ * This instance's reading of the live_event table, in id order. Writers insert events without an id; their
+ * commit sends a NOTIFY, and on each wake the feed first seals (live-seal.ts): it numbers the committed events
+ * still without one, after their commit and outside the writers' transactions. Every instance's feed seals,
+ * one sealer at a time under an advisory lock held through the sealer's commit, so ids follow the order of
+ * sealing and become visible in that order: everything up to the greatest id read is settled, reading
+ * `id > head` never skips an event sealed later, and each event is read once. A seal sends a NOTIFY of its
+ * own, for the other instances to read what it numbered. Woken by these notifications, and by a slow poll as
+ * a safety net. Every instance seals and reads for itself: no leader, nothing lost if one dies.
  */
 @Injectable()
 export class LiveFeed implements OnApplicationBootstrap, OnModuleDestroy {
@@ -47,9 +52,13 @@ export class LiveFeed implements OnApplicationBootstrap, OnModuleDestroy {
   private cursor = 0;
   private reading?: Promise<void>;
   private readAgain = false;
+  /** Whether the next round seals first: not when woken only by another instance's seal. */
+  private sealNext = true;
   private listener?: Client;
-  /** The listener once it listens: it also serves the reads. */
+  /** The listener once it listens: it also serves the seals and the reads. */
   private listening?: Client;
+  /** The listener's backend, whose own seals' notifications need no other round. */
+  private listeningPid?: number;
   private timer?: NodeJS.Timeout;
   private waiters: { position: number; resolve: (reached: boolean) => void }[] = [];
   private stopped = false;
@@ -62,6 +71,7 @@ export class LiveFeed implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    await sealLiveEventsOn(this.dataSource); // what committed while no instance ran
     await this.loadRecent();
     await this.listen();
     this.timer = setInterval(() => this.wake(), SAFETY_POLL_MS);
@@ -99,9 +109,13 @@ export class LiveFeed implements OnApplicationBootstrap, OnModuleDestroy {
     });
   }
 
-  /** Reads what is new; a call while reading makes the reading go round once more. */
-  wake(): void {
+  /**
+   * Seals (unless `seal` is false) and reads what is new; a call while reading makes the reading go round once
+   * more, so a notification arriving during a round is never left for the safety poll.
+   */
+  wake(seal = true): void {
     if (this.stopped) return;
+    if (seal) this.sealNext = true;
     if (this.reading) {
       this.readAgain = true;
       return;
@@ -111,9 +125,19 @@ export class LiveFeed implements OnApplicationBootstrap, OnModuleDestroy {
       .finally(() => (this.reading = undefined));
   }
 
+  /** Resolves once a round started after this call has sealed and read (or failed). */
+  async settle(): Promise<void> {
+    this.wake();
+    await this.reading;
+  }
+
   private async readNew(): Promise<void> {
     do {
       this.readAgain = false;
+      if (this.sealNext) {
+        this.sealNext = false;
+        await this.seal();
+      }
       let rows: LiveEventRow[];
       do {
         rows = await this.read(`SELECT ${COLUMNS} FROM live_event WHERE id > $1 ORDER BY id LIMIT $2`, [this.cursor, BATCH]);
@@ -121,6 +145,12 @@ export class LiveFeed implements OnApplicationBootstrap, OnModuleDestroy {
         this.settleWaiters();
       } while (rows.length === BATCH && !this.stopped);
     } while (this.readAgain && !this.stopped);
+  }
+
+  /** On the listening connection when it is up, as the reads. */
+  private async seal(): Promise<void> {
+    const listening = this.listening;
+    await (listening ? sealLiveEvents(listening) : sealLiveEventsOn(this.dataSource));
   }
 
   /** On the listening connection when it is up: no wait for the app's pool, busy with the very changes being told. */
@@ -175,11 +205,16 @@ export class LiveFeed implements OnApplicationBootstrap, OnModuleDestroy {
       relisten();
     });
     client.on('end', relisten);
-    client.on('notification', () => this.wake());
+    client.on('notification', ({ processId, payload }) => {
+      if (payload !== SEALED) return this.wake(); // a writer's commit: seal, then read
+      if (processId !== this.listeningPid) this.wake(false); // another's seal: read; this feed reads after its own
+    });
     this.listener = client;
     try {
       await client.connect();
+      const [{ pid }] = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows;
       await client.query('LISTEN live_event');
+      this.listeningPid = pid;
       this.listening = client;
       this.wake(); // whatever committed while not listening
     } catch (error) {
