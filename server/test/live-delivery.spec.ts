@@ -1,6 +1,7 @@
 import type { AppointmentView, LiveEvent, RequestView } from '@creneau/contracts';
 import { SlotReleaseJob } from '../src/jobs/release/slot-release.job';
 import { recordLiveEvent } from '../src/live/live-events';
+import { LiveFeed } from '../src/live/live-feed';
 import { LiveRetention } from '../src/live/live-retention';
 import { ApiClient } from './support/api-client';
 import { demoCentreIds, DemoCentreKey, insertSlot } from './support/agenda-fixtures';
@@ -182,6 +183,7 @@ describe('live updates across two instances', () => {
     const position = live.lastId;
     const slotId = await insertSlot(a.dataSource, { centreId: centres.clinic, modality: 'ct', startsInHours: 48 });
     await a.dataSource.transaction((manager) => recordLiveEvent(manager, 'slot.changed', slotId));
+    await a.app.get(LiveFeed).settle(); // sealed: the greatest id
     // A thousand more of the same: more than a console catches up on.
     await a.dataSource.query(
       `INSERT INTO live_event (type, entity, entity_id, version, territory_id, centre_ids, payload)
@@ -211,6 +213,7 @@ describe('live updates across two instances', () => {
 
   it('lets a console that saw, on another instance, an event this one has not read yet wait for it', async () => {
     const slotId = await insertSlot(a.dataSource, { centreId: centres.clinic, modality: 'ct', startsInHours: 49 });
+    await a.app.get(LiveFeed).settle(); // every event so far sealed
     const [{ next }] = (await a.dataSource.query(`SELECT coalesce(max(id), 0)::int + 1 AS next FROM live_event`)) as {
       next: number;
     }[];
@@ -234,6 +237,7 @@ describe('live updates across two instances', () => {
   it('forgets events after a week', async () => {
     const slotId = await insertSlot(a.dataSource, { centreId: centres.clinic, modality: 'ct', startsInHours: 50 });
     await a.dataSource.transaction((manager) => recordLiveEvent(manager, 'slot.changed', slotId));
+    await a.app.get(LiveFeed).settle(); // sealed: its time given
     await a.dataSource.query(`UPDATE live_event SET occurred_at = now() - interval '8 days' WHERE entity_id = $1`, [slotId]);
     expect(await a.app.get(LiveRetention).purge()).toBe(1);
     expect(await a.dataSource.query(`SELECT id FROM live_event WHERE entity_id = $1`, [slotId])).toEqual([]);

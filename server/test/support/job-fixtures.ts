@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import type { AppointmentView, ImagingRequest, RequestEventView, RequestView } from '@creneau/contracts';
+import { sealLiveEventsOn } from '../../src/live/live-seal';
 import { ApiClient } from './api-client';
 import { completeForm } from './request-fixtures';
 
@@ -53,8 +54,12 @@ export interface RecordedLiveEvent {
   payload: Record<string, unknown>;
 }
 
-/** The live events recorded (committed) about an entity, in their order: what the consoles are told. */
+/**
+ * The live events recorded (committed) about an entity, in their order: what the consoles are told. Seals
+ * first, as the instances' feeds do after each commit, so that every committed event has its id.
+ */
 export async function liveEventsOf(dataSource: DataSource, entityId: string): Promise<RecordedLiveEvent[]> {
+  await sealLiveEventsOn(dataSource);
   const rows = (await dataSource.query(
     `SELECT type, version, centre_ids, doctor_rpps, payload FROM live_event WHERE entity_id = $1 ORDER BY id`,
     [entityId],
