@@ -8,7 +8,10 @@ import { APP_CONFIG } from '../config/app-config.token';
 const KEPT_DAYS = 7;
 const EVERY_MS = 3_600_000;
 
-/** Deletes old live events hourly; idempotent, so instances running it at once do no harm. */
+/**
+ * Deletes old live events hourly; idempotent, so instances running it at once do no harm. An event not sealed
+ * yet has no occurred_at: never old, it stays for the feeds to seal and deliver.
+ */
 @Injectable()
 export class LiveRetention implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(LiveRetention.name);
