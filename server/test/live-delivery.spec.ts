@@ -144,7 +144,7 @@ describe('live updates across two instances', () => {
     expect(unsealed).toBe(0);
   });
 
-  it('numbers events in commit order, whatever the order in which the transactions wrote them', async () => {
+  it('numbers events once committed, whatever the order in which the transactions wrote them', async () => {
     const live = await open(a, await signIn(a, 'secretariat@creneau.test'));
     const early = await insertSlot(a.dataSource, { centreId: centres.hospital, modality: 'mri', startsInHours: 40 });
     const late = await insertSlot(a.dataSource, { centreId: centres.hospital, modality: 'mri', startsInHours: 41 });
@@ -154,13 +154,15 @@ describe('live updates across two instances', () => {
     await second.startTransaction();
     await recordLiveEvent(first.manager, 'slot.changed', early); // written first…
     await recordLiveEvent(second.manager, 'slot.changed', late);
-    await second.commitTransaction(); // …committed last
-    await first.commitTransaction();
+    await second.commitTransaction();
+    const [sealed] = await live.waitFor(of(late)); // sealed and delivered while the other is not committed
+    await first.commitTransaction(); // …committed last
     await first.release();
     await second.release();
 
     const events = await live.waitFor((event) => [early, late].includes(event.entityId), 2);
     expect(events.map((event) => event.entityId)).toEqual([late, early]);
+    expect(events[0]).toEqual(sealed);
     expect(events[0].id).toBeLessThan(events[1].id);
   });
 

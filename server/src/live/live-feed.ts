@@ -136,7 +136,10 @@ export class LiveFeed implements OnApplicationBootstrap, OnModuleDestroy {
       this.readAgain = false;
       if (this.sealNext) {
         this.sealNext = false;
-        await this.seal();
+        await this.seal().catch((error: unknown) => {
+          this.sealNext = true; // the next wake tries again
+          throw error;
+        });
       }
       let rows: LiveEventRow[];
       do {
