@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { cpuMsPer, cpuSnapshot } from '../lib/cpu.mjs';
 import { findFreePort, openBenchDatabase, withClient } from '../lib/database.mjs';
 import { signIn, startServer, stopServer } from '../lib/server.mjs';
 import { describeMachine, summary } from '../lib/stats.mjs';
@@ -52,10 +53,15 @@ async function main() {
 
     log(`throughput: ${BOOKINGS} bookings of distinct slots, ${CONCURRENCY} at a time, ${INSTANCES} instance(s)`);
     const statements = await withClient(database.url, (client) => resetStatements(client));
+    const serverPids = servers.map((server) => server.child.pid);
+    let before = await cpuSnapshot(database, serverPids);
     const throughput = await distinctSlots(baseUrls, secretaries, seeded.distinct);
+    throughput.cpuMsPerBooking = cpuMsPer(before, await cpuSnapshot(database, serverPids), BOOKINGS);
     if (statements) throughput.database = await withClient(database.url, (client) => topStatements(client, BOOKINGS));
     log(`contention: ${ROUNDS} rounds of ${CONTENDERS} clients on one slot`);
+    before = await cpuSnapshot(database, serverPids);
     const contention = await contendedSlots(baseUrls, secretaries, seeded.contended);
+    contention.cpuMsPerAttempt = cpuMsPer(before, await cpuSnapshot(database, serverPids), ROUNDS * CONTENDERS);
     const overbooked = await withClient(database.url, (client) =>
       client.query(`SELECT count(*)::int AS n FROM slot s WHERE s.booked_count > s.capacity
                       OR s.booked_count <> (SELECT count(*) FROM appointment a WHERE a.slot_id = s.id AND a.status IN ('booked','confirmed'))`),

@@ -13,6 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { cpuSnapshot, postgresSecondsBetween } from '../lib/cpu.mjs';
 import { findFreePort, openBenchDatabase, withClient } from '../lib/database.mjs';
 import { signIn, startServer, stopServer } from '../lib/server.mjs';
 import {
@@ -343,51 +344,6 @@ async function statementTimes(requests) {
   );
 }
 
-/** /proc accounting: CPU seconds of the load generator (this process), the server, and the bench database's backends. */
-const CLOCK_TICKS = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-})();
-
-function cpuSeconds(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS; // utime + stime
-  } catch {
-    return 0; // gone
-  }
-}
-
-function machineCpu() {
-  const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
-  const idle = fields[3] + fields[4];
-  const total = fields.reduce((sum, value) => sum + value, 0);
-  return { idle: idle / CLOCK_TICKS, total: total / CLOCK_TICKS };
-}
-
-async function cpuSnapshot(serverPid) {
-  const backends = await withClient(database.url, async (client) => {
-    const { rows } = await client.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [
-      database.name,
-    ]);
-    return rows.map((row) => row.pid);
-  });
-  const postgres = new Map(backends.map((pid) => [pid, cpuSeconds(pid)]));
-  const loadAverage = Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
-  return {
-    loadGenerator: cpuSeconds(process.pid),
-    server: cpuSeconds(serverPid),
-    postgres,
-    backends,
-    machine: machineCpu(),
-    loadAverage,
-  };
-}
-
 /** bare-server.mjs on the bench database, on a port of its own. */
 async function startBareServer() {
   const port = await findFreePort();
@@ -416,9 +372,9 @@ async function load({ baseUrl, cookie, paths, connections, name, statements, pid
   await autocannon({ ...options, duration: warmupSeconds });
   log(`${name}, ${connections} connections: measuring ${durationSeconds} s`);
   if (statements) await withClient(database.url, (client) => client.query('SELECT pg_stat_statements_reset()'));
-  const before = await cpuSnapshot(pid);
+  const before = await cpuSnapshot(database, [pid]);
   const result = await autocannon({ ...options, duration: durationSeconds });
-  const after = await cpuSnapshot(pid);
+  const after = await cpuSnapshot(database, [pid]);
   if (server.child.exitCode !== null || server.child.signalCode !== null) {
     const how = server.child.signalCode ?? `code ${server.child.exitCode}`;
     throw new Error(`the server stopped during the run (${how}); its last words:\n${server.output().slice(-4000)}`);
@@ -426,9 +382,7 @@ async function load({ baseUrl, cookie, paths, connections, name, statements, pid
   const databaseTime = statements ? await statementTimes(result.requests.total) : undefined;
   const seconds = result.duration;
   const busy = (snapshot) => snapshot.machine.total - snapshot.machine.idle;
-  // Backends by pid: one that came up during the run counts from zero.
-  const postgresSeconds = [...after.postgres].reduce((sum, [pid, total]) => sum + total - (before.postgres.get(pid) ?? 0), 0);
-  after.postgres = postgresSeconds;
+  after.postgres = postgresSecondsBetween(before, after);
   before.postgres = 0;
   const cores = (key) => round((after[key] - before[key]) / seconds, 2);
   const requests = result.requests.total;
