@@ -5,7 +5,7 @@ import type { SlotState } from './slot';
 
 /**
  * Live updates over socket.io. Every committed change of a slot, an appointment or a request is one
- * event, numbered in commit order. A console subscribes first (`live:subscribe`), then loads what it
+ * event, numbered just after its commit (the server's feeds seal committed events one batch at a time). A console subscribes first (`live:subscribe`), then loads what it
  * shows through the API, and applies an event only when its `version` is above the one it holds.
  * Events carry no patient data: the console fetches details through the API.
  */
@@ -70,14 +70,14 @@ export interface LiveRequestData {
 }
 
 interface LiveEventOf<E extends LiveEntity, D> {
-  /** Position in commit order: strictly increasing, with gaps (rolled-back transactions). */
+  /** Position in delivery order: strictly increasing, with gaps; once an id is delivered, no smaller one will be. */
   id: number;
   type: LiveEventTypeOf<E>;
   entity: E;
   entityId: string;
   /** The entity's version after the change. */
   version: number;
-  /** When the change committed (ISO 8601). */
+  /** When the event was sealed, just after its commit (ISO 8601). */
   occurredAt: string;
   data: D;
 }
