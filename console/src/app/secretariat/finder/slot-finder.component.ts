@@ -30,7 +30,7 @@ export class SlotFinderComponent {
   private readonly live = inject(LiveUpdates);
   protected readonly timeZone = inject(TerritoryStore).timeZone;
 
-  protected readonly holds = new SlotHolds(
+  protected readonly holds: SlotHolds = new SlotHolds(
     () => this.request().id,
     () => this.hits(),
   );

@@ -116,7 +116,7 @@ export class RescheduleFinderComponent {
   private readonly appointments = inject(AppointmentsApi);
   protected readonly timeZone = inject(TerritoryStore).timeZone;
 
-  protected readonly holds = new SlotHolds(
+  protected readonly holds: SlotHolds = new SlotHolds(
     () => this.request().id,
     () => this.hits(),
   );
