@@ -145,6 +145,8 @@ describe('AppointmentFollowUpComponent', () => {
       move.flush({ ...appointment, id: 'ap2', slotId: 's2' });
       await settle(fixture);
       expect(changed.map((a) => a.id)).toEqual(['ap2']);
+      expect(page.querySelector('cr-reschedule-finder')).toBeNull();
+      expect(document.activeElement?.textContent?.trim()).toBe('Déplacer le rendez-vous');
     });
 
     it('asks for a longer reason rather than moving with one of a character or two', async () => {
