@@ -1,57 +1,14 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting, TestRequest } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import type { AppointmentView, LiveSlotEvent, SlotSearchHit, SlotSearchResult } from '@creneau/contracts';
+import type { AppointmentView, SlotSearchHit, SlotSearchResult } from '@creneau/contracts';
 import { button } from '../../../testing/dom';
 import { FakeLiveSocket, provideFakeLiveSocket } from '../../../testing/fake-live-socket';
 import { bookableRequest } from '../../../testing/request-fixtures';
 import { settle } from '../../../testing/settle';
+import { inMs, slotEvent, slotHit } from '../../../testing/slot-fixtures';
 import { HOSPITAL, TERRITORY } from '../../../testing/territory-fixtures';
 import { SlotFinderComponent } from './slot-finder.component';
-
-const hit = (slotId: string, hoursAhead: number): SlotSearchHit => {
-  const start = new Date(Date.now() + hoursAhead * 3_600_000);
-  return {
-    slotId,
-    centreId: HOSPITAL.id,
-    centreName: HOSPITAL.name,
-    sector: 'public',
-    city: 'La Roche-sur-Yon',
-    modality: 'ct',
-    start: start.toISOString(),
-    end: new Date(start.getTime() + 1_800_000).toISOString(),
-    durationMinutes: 30,
-    placesLeft: 1,
-    heldUntil: null,
-    distanceKm: null,
-    wheelchairAccessible: true,
-    stretcherAccessible: true,
-  };
-};
-
-/** What the server tells every secretariat console when a slot changes. */
-const slotEvent = (id: number, slotId: string, change: Partial<LiveSlotEvent['data']>): LiveSlotEvent => ({
-  id,
-  type: change.bookedCount ? 'slot.booked' : change.heldCount ? 'slot.held' : 'slot.hold-released',
-  entity: 'slot',
-  entityId: slotId,
-  version: id,
-  occurredAt: new Date().toISOString(),
-  data: {
-    slotId,
-    centreId: HOSPITAL.id,
-    modality: 'ct',
-    start: new Date().toISOString(),
-    end: new Date().toISOString(),
-    capacity: 1,
-    bookedCount: 0,
-    heldCount: 0,
-    heldUntil: null,
-    state: 'free',
-    ...change,
-  },
-});
-const inMs = (ms: number) => new Date(Date.now() + ms).toISOString();
 
 describe('SlotFinderComponent', () => {
   let socket: FakeLiveSocket;
@@ -60,7 +17,7 @@ describe('SlotFinderComponent', () => {
   let finder: HTMLElement;
   let booked: AppointmentView[];
   let search: TestRequest;
-  const slots = [hit('s1', 3), hit('s2', 50)];
+  const slots = [slotHit('s1', 3), slotHit('s2', 50)];
 
   beforeEach(async () => {
     socket = new FakeLiveSocket();

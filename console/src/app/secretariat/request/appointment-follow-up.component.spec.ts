@@ -5,6 +5,7 @@ import type { AppointmentView, SlotSearchHit, SlotSearchResult } from '@creneau/
 import { button, typeInto } from '../../../testing/dom';
 import { bookableRequest } from '../../../testing/request-fixtures';
 import { settle } from '../../../testing/settle';
+import { inMs, slotHit } from '../../../testing/slot-fixtures';
 import { HOSPITAL, TERRITORY } from '../../../testing/territory-fixtures';
 import { AppointmentFollowUpComponent } from './appointment-follow-up.component';
 
@@ -27,25 +28,9 @@ const appointment: AppointmentView = {
   version: 1,
 };
 
-const hit = (slotId: string, hoursAhead: number, placesLeft = 1): SlotSearchHit => {
-  const at = new Date(Date.now() + hoursAhead * 3_600_000);
-  return {
-    slotId,
-    centreId: HOSPITAL.id,
-    centreName: HOSPITAL.name,
-    sector: 'public',
-    city: 'La Roche-sur-Yon',
-    modality: 'ct',
-    start: at.toISOString(),
-    end: new Date(at.getTime() + 1_800_000).toISOString(),
-    durationMinutes: 30,
-    placesLeft,
-    heldUntil: placesLeft === 0 ? new Date(Date.now() + 120_000).toISOString() : null,
-    distanceKm: null,
-    wheelchairAccessible: true,
-    stretcherAccessible: true,
-  };
-};
+/** A slot found free, or (`placesLeft` 0) held in full by another secretariat for two minutes. */
+const hit = (slotId: string, hoursAhead: number, placesLeft = 1) =>
+  slotHit(slotId, hoursAhead, { placesLeft, heldUntil: placesLeft === 0 ? inMs(120_000) : null });
 
 describe('AppointmentFollowUpComponent', () => {
   let http: HttpTestingController;
@@ -160,6 +145,8 @@ describe('AppointmentFollowUpComponent', () => {
       move.flush({ ...appointment, id: 'ap2', slotId: 's2' });
       await settle(fixture);
       expect(changed.map((a) => a.id)).toEqual(['ap2']);
+      expect(page.querySelector('cr-reschedule-finder')).toBeNull();
+      expect(document.activeElement?.textContent?.trim()).toBe('Déplacer le rendez-vous');
     });
 
     it('asks for a longer reason rather than moving with one of a character or two', async () => {

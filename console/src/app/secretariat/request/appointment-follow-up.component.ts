@@ -59,12 +59,7 @@ const MINIMUM_REASON_LENGTH = 3;
         </form>
       }
       @case ('reschedule') {
-        <cr-reschedule-finder
-          [request]="request()"
-          [appointment]="appointment()"
-          (moved)="changed.emit($event)"
-          (cancelled)="back()"
-        />
+        <cr-reschedule-finder [request]="request()" [appointment]="appointment()" (moved)="moved($event)" (cancelled)="back()" />
       }
       @default {
         <div class="actions follow-up">
@@ -119,6 +114,12 @@ export class AppointmentFollowUpComponent {
     this.error.set(null);
     this.focusPending = true;
     this.step.set('choose');
+  }
+
+  /** Moved: the finder closes, the focus back on the actions, under the new appointment. */
+  protected moved(appointment: AppointmentView): void {
+    this.back();
+    this.changed.emit(appointment);
   }
 
   protected async cancel(): Promise<void> {
