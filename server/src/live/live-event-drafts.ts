@@ -3,9 +3,11 @@ import type {
   LiveAppointmentData,
   LiveEntity,
   LiveEventType,
+  LiveRequestCommentData,
   LiveRequestData,
   LiveSlotData,
   Modality,
+  Role,
   SlotState,
 } from '@creneau/contracts';
 import { slotState } from '../agenda/slot-view';
@@ -20,7 +22,7 @@ export interface LiveEventDraft {
   /** The audience: centres whose staff may see it, and the requesting doctor. */
   centre_ids: string[];
   doctor_rpps: string | null;
-  payload: LiveSlotData | LiveAppointmentData | LiveRequestData;
+  payload: LiveSlotData | LiveAppointmentData | LiveRequestData | LiveRequestCommentData;
 }
 
 /** Reads the entities' state as the transaction sees it now, and makes one draft each. */
@@ -152,11 +154,13 @@ export interface RequestDraftRow {
   centre_ids: string[];
 }
 
+/** A centre sees a request (and its comments) once it has had an appointment there: the API's own rule. */
+const REQUEST_CENTRE_IDS = `array(SELECT DISTINCT centre_id FROM appointment WHERE request_id = r.id) AS centre_ids`;
+
 async function requestDrafts(manager: EntityManager, type: LiveEventType, ids: string[]): Promise<LiveEventDraft[]> {
-  // A centre sees a request once it has had an appointment there: the API's own rule.
   const rows = (await manager.query(
     `SELECT r.id, r.reference, r.status, r.readiness, r.modality, r.version, r.territory_id, r.doctor_rpps,
-            array(SELECT DISTINCT centre_id FROM appointment WHERE request_id = r.id) AS centre_ids
+            ${REQUEST_CENTRE_IDS}
        FROM imaging_request r WHERE r.id = ANY ($1) ORDER BY r.received_at, r.id`,
     [ids],
   )) as RequestDraftRow[];
@@ -178,6 +182,51 @@ export function requestDraft(type: LiveEventType, row: RequestDraftRow): LiveEve
       status: row.status,
       readiness: row.readiness,
       modality: row.modality,
+    },
+  };
+}
+
+export interface CommentDraftRow {
+  id: string;
+  request_id: string;
+  author_role: Role;
+  created_at: Date;
+  version: number;
+  territory_id: string;
+  doctor_rpps: string | null;
+  centre_ids: string[];
+}
+
+/**
+ * The `request.commented` drafts of these comments: an event of their request, for the request's own audience
+ * (whoever may read the request may read its thread), with the request's version as it stands.
+ */
+export async function commentDrafts(manager: EntityManager, commentIds: string[]): Promise<LiveEventDraft[]> {
+  const rows = (await manager.query(
+    `SELECT c.id, c.request_id, a.role AS author_role, c.created_at, r.version, r.territory_id, r.doctor_rpps,
+            ${REQUEST_CENTRE_IDS}
+       FROM request_comment c JOIN imaging_request r ON r.id = c.request_id JOIN account a ON a.id = c.account_id
+      WHERE c.id = ANY ($1) ORDER BY c.created_at, c.id`,
+    [commentIds],
+  )) as CommentDraftRow[];
+  return rows.map(commentDraft);
+}
+
+/** Ids, the author's role and the time: never the text, nor the author's name. */
+export function commentDraft(row: CommentDraftRow): LiveEventDraft {
+  return {
+    type: 'request.commented',
+    entity: 'request',
+    entity_id: row.request_id,
+    version: row.version,
+    territory_id: row.territory_id,
+    centre_ids: row.centre_ids,
+    doctor_rpps: row.doctor_rpps,
+    payload: {
+      requestId: row.request_id,
+      commentId: row.id,
+      authorRole: row.author_role,
+      createdAt: row.created_at.toISOString(),
     },
   };
 }

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import type { LiveEntity, LiveEventType } from '@creneau/contracts';
-import { DRAFTS } from './live-event-drafts';
+import { commentDrafts, DRAFTS, LiveEventDraft } from './live-event-drafts';
 
 /**
  * Records that these entities changed, inside the change's own transaction (pass its manager): the
@@ -10,13 +10,27 @@ import { DRAFTS } from './live-event-drafts';
  */
 export async function recordLiveEvent(
   manager: EntityManager,
-  type: LiveEventType,
+  type: Exclude<LiveEventType, 'request.commented'>,
   ids: string | readonly string[],
 ): Promise<void> {
   const list = typeof ids === 'string' ? [ids] : [...ids];
   if (list.length === 0) return;
   const entity = type.slice(0, type.indexOf('.')) as LiveEntity;
-  const drafts = await DRAFTS[entity](manager, type, list);
+  await insertDrafts(manager, await DRAFTS[entity](manager, type, list));
+}
+
+/**
+ * Records `request.commented` for these new comments (by comment id), in their own transaction as above: an
+ * event of their request, for whoever may read it. It leaves the request's version as it is: a comment changes
+ * the thread, not the request, and the booking's guard on that version must not fail because someone commented.
+ */
+export async function recordCommentEvent(manager: EntityManager, commentIds: string | readonly string[]): Promise<void> {
+  const list = typeof commentIds === 'string' ? [commentIds] : [...commentIds];
+  if (list.length === 0) return;
+  await insertDrafts(manager, await commentDrafts(manager, list));
+}
+
+async function insertDrafts(manager: EntityManager, drafts: LiveEventDraft[]): Promise<void> {
   if (drafts.length === 0) return;
   await manager.query(insertLiveEvents('$1'), [JSON.stringify(drafts)]);
 }

@@ -21,7 +21,7 @@ import type {
 import { assessRequest, localDateOf, problemsByField, requestDeadlines } from '@creneau/domain';
 import type { Actor } from '../access/actor';
 import { AuditService } from '../audit/audit.service';
-import { recordLiveEvent } from '../live/live-events';
+import { recordCommentEvent, recordLiveEvent } from '../live/live-events';
 import { Territory } from '../territory/territory.entity';
 import { CommentDto, RequestInputDto, RequestListQueryDto, UpdateRequestDto } from './dto/request-input.dto';
 import { appointmentViews, currentAppointment } from './appointment-views';
@@ -247,6 +247,7 @@ export class RequestsService {
         `INSERT INTO request_comment (request_id, account_id, body) VALUES ($1, $2, $3) RETURNING id, created_at`,
         [id, actor.accountId, dto.body],
       )) as { id: string; created_at: Date }[];
+      await recordCommentEvent(manager, row.id);
       await this.audit.record(
         {
           actor,

@@ -1,13 +1,16 @@
 import type { Modality } from './modality';
+import type { Role } from './role';
 import type { AppointmentStatus, RequestStatus } from './requests';
 import type { RequestAssessment } from './request-assessment';
 import type { SlotState } from './slot';
 
 /**
  * Live updates over socket.io. Every committed change of a slot, an appointment or a request is one
- * event, numbered just after its commit (the server's feeds seal committed events one batch at a time). A console subscribes first (`live:subscribe`), then loads what it
- * shows through the API, and applies an event only when its `version` is above the one it holds.
- * Events carry no patient data: the console fetches details through the API.
+ * event, numbered just after its commit (the server's feeds seal committed events one batch at a time); so is
+ * a comment added to a request's thread. A console subscribes first (`live:subscribe`), then loads what it
+ * shows through the API, and applies an event only when its `version` is above the one it holds (a comment's
+ * event excepted: it changes the thread, not the request).
+ * Events carry no patient data nor free text: the console fetches details through the API.
  */
 export const LIVE_EVENT_TYPES = [
   'slot.published',
@@ -28,6 +31,12 @@ export const LIVE_EVENT_TYPES = [
   'appointment.flagged',
   'request.created',
   'request.updated',
+  /**
+   * A comment was added to the request's thread. The request itself did not change: the event carries its
+   * version as it stands (a comment does not bump it), so a console never orders it against the request's
+   * state; it reads the thread again instead. Neither the text nor the author's name: only ids, role and time.
+   */
+  'request.commented',
 ] as const;
 export type LiveEventType = (typeof LIVE_EVENT_TYPES)[number];
 
@@ -69,13 +78,22 @@ export interface LiveRequestData {
   modality: Modality | null;
 }
 
-interface LiveEventOf<E extends LiveEntity, D> {
+/** A comment added to a request's thread (`request.commented`); the thread itself is read through the API. */
+export interface LiveRequestCommentData {
+  requestId: string;
+  commentId: string;
+  authorRole: Role;
+  /** When the comment was written (ISO 8601). */
+  createdAt: string;
+}
+
+interface LiveEventOf<E extends LiveEntity, D, T extends LiveEventTypeOf<E> = LiveEventTypeOf<E>> {
   /** Position in delivery order: strictly increasing, with gaps; once an id is delivered, no smaller one will be. */
   id: number;
-  type: LiveEventTypeOf<E>;
+  type: T;
   entity: E;
   entityId: string;
-  /** The entity's version after the change. */
+  /** The entity's version after the change (for `request.commented`, the request's unchanged version). */
   version: number;
   /** When the event was sealed, just after its commit (ISO 8601). */
   occurredAt: string;
@@ -84,8 +102,9 @@ interface LiveEventOf<E extends LiveEntity, D> {
 
 export type LiveSlotEvent = LiveEventOf<'slot', LiveSlotData>;
 export type LiveAppointmentEvent = LiveEventOf<'appointment', LiveAppointmentData>;
-export type LiveRequestEvent = LiveEventOf<'request', LiveRequestData>;
-export type LiveEvent = LiveSlotEvent | LiveAppointmentEvent | LiveRequestEvent;
+export type LiveRequestEvent = LiveEventOf<'request', LiveRequestData, Exclude<LiveEventTypeOf<'request'>, 'request.commented'>>;
+export type LiveRequestCommentEvent = LiveEventOf<'request', LiveRequestCommentData, 'request.commented'>;
+export type LiveEvent = LiveSlotEvent | LiveAppointmentEvent | LiveRequestEvent | LiveRequestCommentEvent;
 
 /** `after`: the id of the last event the console received, or null on a first connection. */
 export interface LiveSubscribeRequest {
