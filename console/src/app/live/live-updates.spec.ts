@@ -140,6 +140,27 @@ describe('LiveUpdates', () => {
     expect([queue.reads.count, mri.reads.count]).toEqual([1, 1]);
   });
 
+  it('reads a thread again for a comment, and no list nor agenda: a comment changes nothing they show', async () => {
+    await signedInAndLive();
+    const queue = counted('queue');
+    const agenda = counted('agenda');
+    const thread = counted('comments');
+    socket.emit({
+      id: 1,
+      type: 'request.commented',
+      entity: 'request',
+      entityId: 'r1',
+      version: 2,
+      occurredAt: '2026-11-24T08:00:00.000Z',
+      data: { requestId: 'r1', commentId: 'c1', authorRole: 'doctor', createdAt: '2026-11-24T08:00:00.000Z' },
+    });
+    jest.advanceTimersByTime(RELOAD_DEBOUNCE_MS);
+    expect([queue.reads.count, agenda.reads.count, thread.reads.count]).toEqual([1, 1, 2]);
+    for (const event of booking(2)) socket.emit(event); // a booking changes the request, not its thread
+    jest.advanceTimersByTime(RELOAD_DEBOUNCE_MS);
+    expect([queue.reads.count, agenda.reads.count, thread.reads.count]).toEqual([2, 2, 2]);
+  });
+
   it('hands every event on once, in order, dropping one seen already', async () => {
     await signedInAndLive();
     const ids: number[] = [];

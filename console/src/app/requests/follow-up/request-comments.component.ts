@@ -1,8 +1,19 @@
-import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, input, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  computed,
+  inject,
+  input,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
-import { ROLE_LABELS, type RequestCommentView, type Role } from '@creneau/contracts';
-import { catchError, firstValueFrom, map, of, startWith, switchMap } from 'rxjs';
+import { ROLE_LABELS, type LiveEvent, type RequestCommentView, type Role } from '@creneau/contracts';
+import { catchError, concat, firstValueFrom, map, of, scan, startWith, switchMap, throwError } from 'rxjs';
 import { apiErrorMessage } from '../../api/api-error';
+import { LiveUpdates } from '../../live/live-updates';
 import { TerritoryStore } from '../../territory/territory-store';
 import { InstantPipe } from '../../time/instant.pipe';
 import { RequestsApi } from '../requests-api';
@@ -10,10 +21,16 @@ import { RequestsApi } from '../requests-api';
 const MAXIMUM_LENGTH = 4000;
 
 type Loaded = { state: 'loading' } | { state: 'loaded' } | { state: 'error'; message: string };
+interface Read {
+  view: Loaded;
+  comments: RequestCommentView[];
+}
+const LOADING: Read = { view: { state: 'loading' }, comments: [] };
 
 /**
  * The short thread of a request between the requesting doctor, the secretariat and the centre's radiologist:
- * each comment with its author, role and time; Ctrl+Entrée sends a new one.
+ * each comment with its author, role and time; Ctrl+Entrée sends a new one. Live: a comment written elsewhere
+ * (its `request.commented` event, which carries no text) has the thread read again.
  */
 @Component({
   selector: 'cr-request-comments',
@@ -95,25 +112,41 @@ export class RequestCommentsComponent {
   readonly requestId = input.required<string>();
 
   private readonly api = inject(RequestsApi);
+  private readonly live = inject(LiveUpdates);
   protected readonly timeZone = inject(TerritoryStore).timeZone;
   protected readonly maximumLength = MAXIMUM_LENGTH;
   private readonly bodyField = viewChild.required<ElementRef<HTMLTextAreaElement>>('bodyField');
 
   /** Comments sent from this page, shown at once after the ones read. */
   private readonly added = signal<RequestCommentView[]>([]);
+  /** Read once, then again after a comment written elsewhere and after a reconnection; the watch ends with the component. */
   private readonly read = toSignal(
     toObservable(this.requestId).pipe(
       switchMap((id) =>
-        this.api.comments(id).pipe(
-          map((comments) => ({ view: { state: 'loaded' } as Loaded, comments })),
-          catchError((error: unknown) =>
-            of({ view: { state: 'error', message: apiErrorMessage(error) } as Loaded, comments: [] }),
+        this.live
+          .watch(
+            'comments',
+            () =>
+              this.api.comments(id).pipe(
+                map((comments): Read => ({ view: { state: 'loaded' }, comments })),
+                // Told, and tried again by the watch, a little later.
+                catchError((error: unknown) =>
+                  concat(
+                    of<Read>({ view: { state: 'error', message: apiErrorMessage(error) }, comments: [] }),
+                    throwError(() => error),
+                  ),
+                ),
+              ),
+            (event) => this.isNewComment(event, id),
+          )
+          .pipe(
+            // A failed read again keeps the thread shown: the next one brings what is new.
+            scan((shown, next) => (next.view.state === 'error' && shown.view.state === 'loaded' ? shown : next), LOADING),
+            startWith(LOADING),
           ),
-          startWith({ view: { state: 'loading' } as Loaded, comments: [] as RequestCommentView[] }),
-        ),
       ),
     ),
-    { initialValue: { view: { state: 'loading' } as Loaded, comments: [] as RequestCommentView[] } },
+    { initialValue: LOADING },
   );
   protected readonly view = computed(() => this.read().view);
   protected readonly comments = computed(() => {
@@ -128,6 +161,13 @@ export class RequestCommentsComponent {
   protected readonly draft = signal('');
   protected readonly sending = signal(false);
   protected readonly sendError = signal<string | null>(null);
+
+  /** A comment on this request not shown yet (this page's own ones are, from the answer to their sending). */
+  private isNewComment(event: LiveEvent, requestId: string): boolean {
+    if (event.type !== 'request.commented' || event.data.requestId !== requestId) return false;
+    const commentId = event.data.commentId;
+    return !untracked(this.comments).some((comment) => comment.id === commentId);
+  }
 
   protected role(role: string): string {
     return ROLE_LABELS[role as Role] ?? role;
