@@ -13,7 +13,7 @@ describe('MyRequestsPageComponent', () => {
 
   afterEach(() => fixture.destroy());
 
-  it('tells the doctor where and when, or why not yet', async () => {
+  it('tells the doctor where and when, or why not yet, and links each request to its page', async () => {
     TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])] });
     const http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(MyRequestsPageComponent);
@@ -40,5 +40,12 @@ describe('MyRequestsPageComponent', () => {
     expect(rows[0]).toContain('le télésecrétariat vous rappellera pour Date de naissance');
     expect(rows[1]).toContain('Refusée par le centre (Scanner en panne)');
     expect(rows[2]).toContain('Hôpital, mardi 24 novembre 2026 à 11:00');
+    const links = (fixture.nativeElement as HTMLElement).querySelectorAll('tbody tr a');
+    expect(Array.from(links).map((a) => a.getAttribute('href'))).toEqual([
+      '/medecin/demandes/c',
+      '/medecin/demandes/b',
+      '/medecin/demandes/a',
+    ]);
+    expect(links[0].textContent).toBe('DURAND Paul');
   });
 });

@@ -1,14 +1,14 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import { IMAGING_RESULT_LABELS, REQUEST_STATUS_LABELS, type RequestSummary } from '@creneau/contracts';
+import { REQUEST_STATUS_LABELS } from '@creneau/contracts';
 import { ConnectionNoticeComponent } from '../live/connection-notice.component';
 import { LiveUpdates } from '../live/live-updates';
-import { examLabel, missingLabels } from '../requests/request-labels';
+import { examLabel } from '../requests/request-labels';
 import { RequestsApi } from '../requests/requests-api';
 import { TerritoryStore } from '../territory/territory-store';
 import { AtPipe } from '../time/at.pipe';
-import { formatInstant } from '../time/format-instant';
+import { followUpLabel } from './follow-up-label';
 
 /** A requesting doctor's own requests: where and when they are booked, or why not yet. */
 @Component({
@@ -37,13 +37,14 @@ import { formatInstant } from '../time/format-instant';
             <tr>
               <td class="nowrap">{{ request.receivedAt | at: timeZone() : 'day-time' }}</td>
               <td>
-                {{ request.patientName }} <span class="details">{{ request.reference }}</span>
+                <a [routerLink]="['/medecin/demandes', request.id]">{{ request.patientName ?? 'Patient non renseigné' }}</a>
+                <span class="details">{{ request.reference }}</span>
               </td>
               <td>{{ examLabel(request) }}</td>
               <td>
                 <span class="state" [class.off]="request.status === 'incomplete'">{{ statusLabels[request.status] }}</span>
               </td>
-              <td>{{ followUp(request) }}</td>
+              <td>{{ followUp(request, timeZone()) }}</td>
             </tr>
           } @empty {
             <tr>
@@ -68,25 +69,5 @@ export class MyRequestsPageComponent {
   );
   protected readonly statusLabels = REQUEST_STATUS_LABELS;
   protected readonly examLabel = examLabel;
-
-  protected followUp(request: RequestSummary): string {
-    const appointment = request.appointment;
-    const zone = this.timeZone();
-    const at = (iso: string) => formatInstant(iso, zone, 'long');
-    switch (request.status) {
-      case 'incomplete':
-        return `Incomplète : le télésecrétariat vous rappellera pour ${missingLabels(request).join(', ')}.`;
-      case 'to-book':
-        return request.refusalCount > 0
-          ? `Refusée par le centre (${request.lastRefusalReason}) : le télésecrétariat cherche un autre créneau.`
-          : 'En attente d’un créneau.';
-      case 'booked':
-      case 'confirmed':
-        return appointment ? `${appointment.centreName}, ${at(appointment.start)}` : '';
-      case 'done':
-        return appointment?.imagingResult ? IMAGING_RESULT_LABELS[appointment.imagingResult] : 'Examen réalisé.';
-      default:
-        return appointment?.reason ?? '';
-    }
-  }
+  protected readonly followUp = followUpLabel;
 }
