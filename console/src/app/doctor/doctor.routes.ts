@@ -11,4 +11,9 @@ export const doctorRoutes: Routes = [
     loadComponent: () => import('./doctor-request-page.component').then((m) => m.DoctorRequestPageComponent),
     title: 'Nouvelle demande — Créneau',
   },
+  {
+    path: 'demandes/:id',
+    loadComponent: () => import('./my-request-page.component').then((m) => m.MyRequestPageComponent),
+    title: 'Demande — Créneau',
+  },
 ];
