@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
-import { apiAs, ApiSession } from './support/api';
+import { apiAs, ApiSession, createSecretary } from './support/api';
 import { baseUrl, launchBrowser, newPage, signIn, waitForPath } from './support/browser';
-import { DEMO_PASSWORD, WORKSPACE_ROOT } from './support/built-server';
+import { WORKSPACE_ROOT } from './support/built-server';
 import { CountedInput } from './support/keystrokes';
 import { LiveCut, LiveTraffic } from './support/live';
 import { bookThroughApi, completeCtRequest } from './support/requests';
@@ -30,14 +30,7 @@ describe('booking a slot on the phone', () => {
     hospital = await apiAs('imagerie.hopital@creneau.test');
     slot = await publishSlot(hospital, HOSPITAL, 'ct', 200);
     spareSlot = await publishSlot(hospital, HOSPITAL, 'ct', 260);
-    const coordination = await apiAs('coordination@creneau.test');
-    await coordination.post('/api/accounts', {
-      email: SECOND_SECRETARY,
-      displayName: 'Seconde Secrétaire',
-      role: 'secretariat',
-      password: DEMO_PASSWORD,
-    });
-    await coordination.dispose();
+    await createSecretary(SECOND_SECRETARY, 'Seconde Secrétaire');
 
     browser = await launchBrowser();
     first = await newPage(browser);

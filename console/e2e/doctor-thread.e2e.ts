@@ -1,7 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { apiAs, ApiSession } from './support/api';
+import { apiAs, ApiSession, createSecretary } from './support/api';
 import { baseUrl, launchBrowser, newPage, signIn, waitForPath } from './support/browser';
-import { DEMO_PASSWORD } from './support/built-server';
 import { completeCtRequest } from './support/requests';
 
 const DOCTOR = 'dr.martin@creneau.test';
@@ -24,14 +23,7 @@ describe('a requesting doctor’s request page', () => {
   beforeAll(async () => {
     doctor = await apiAs(DOCTOR);
     request = await doctor.post('/api/requests', completeCtRequest('ECHANGE', 'Test'));
-    const coordination = await apiAs('coordination@creneau.test');
-    await coordination.post('/api/accounts', {
-      email: SECRETARY,
-      displayName: 'Quatrième Secrétaire',
-      role: 'secretariat',
-      password: DEMO_PASSWORD,
-    });
-    await coordination.dispose();
+    await createSecretary(SECRETARY, 'Quatrième Secrétaire');
     secretary = await apiAs(SECRETARY);
     browser = await launchBrowser();
   });

@@ -1,7 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { apiAs, ApiSession } from './support/api';
+import { apiAs, ApiSession, createSecretary } from './support/api';
 import { baseUrl, launchBrowser, newPage, signIn, waitForPath } from './support/browser';
-import { DEMO_PASSWORD } from './support/built-server';
 import { completeCtRequest } from './support/requests';
 import { consoleDayTime, publishSlot, SeededSlot } from './support/slots';
 
@@ -37,14 +36,7 @@ describe('moving an appointment', () => {
     second = await publishSlot(hospital, HOSPITAL, 'ct', 500);
     heldElsewhere = await publishSlot(hospital, HOSPITAL, 'ct', 560);
     ({ id: requestId } = await secretary.post<{ id: string }>('/api/requests', completeCtRequest('DEPLACE', 'Test')));
-    const coordination = await apiAs('coordination@creneau.test');
-    await coordination.post('/api/accounts', {
-      email: OTHER_SECRETARY,
-      displayName: 'Troisième Secrétaire',
-      role: 'secretariat',
-      password: DEMO_PASSWORD,
-    });
-    await coordination.dispose();
+    await createSecretary(OTHER_SECRETARY, 'Troisième Secrétaire');
 
     browser = await launchBrowser();
     session = await newPage(browser);

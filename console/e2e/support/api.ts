@@ -27,6 +27,13 @@ export async function apiAs(email: string, password = DEMO_PASSWORD): Promise<Ap
   };
 }
 
+/** A secretariat account of the test's own (created by the coordination), so that e2e files never share one. */
+export async function createSecretary(email: string, displayName: string): Promise<void> {
+  const coordination = await apiAs('coordination@creneau.test');
+  await coordination.post('/api/accounts', { email, displayName, role: 'secretariat', password: DEMO_PASSWORD });
+  await coordination.dispose();
+}
+
 /** An instant some whole hours from now, on the hour: slots the tests publish start there. */
 export function hoursFromNow(hours: number): string {
   const date = new Date(Date.now() + hours * 3_600_000);
