@@ -6,7 +6,7 @@ import { WORKSPACE_ROOT } from './support/built-server';
 import { CountedInput } from './support/keystrokes';
 import { LiveCut, LiveTraffic } from './support/live';
 import { bookThroughApi, completeCtRequest } from './support/requests';
-import { consoleDayTime, publishSlot, SeededSlot } from './support/slots';
+import { consoleDayTime, consoleLongDate, publishSlot, SeededSlot } from './support/slots';
 
 const HOSPITAL = 'Hôpital de La Roche-sur-Yon — imagerie';
 const SECOND_SECRETARY = 'e2e.secretaire2@creneau.test';
@@ -114,15 +114,7 @@ describe('booking a slot on the phone', () => {
     expect(text).toContain(HOSPITAL);
     expect(text).toContain('Boulevard Stéphane Moreau, 85000 La Roche-sur-Yon');
     expect(text).toContain('+33 2 51 00 10 00');
-    const when = new Intl.DateTimeFormat('fr-FR', {
-      timeZone: 'Europe/Paris',
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-    }).format(new Date(slot.start));
+    const when = consoleLongDate(slot.start);
     expect(text).toContain(when);
     expect(text).toContain('Apporter l’ordonnance');
 

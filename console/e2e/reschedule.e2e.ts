@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { apiAs, ApiSession, createSecretary } from './support/api';
 import { baseUrl, launchBrowser, newPage, signIn, waitForPath } from './support/browser';
 import { completeCtRequest } from './support/requests';
-import { consoleDayTime, publishSlot, SeededSlot } from './support/slots';
+import { consoleDayTime, consoleLongDate, publishSlot, SeededSlot } from './support/slots';
 
 const HOSPITAL = 'Hôpital de La Roche-sur-Yon — imagerie';
 const OTHER_SECRETARY = 'e2e.secretaire3@creneau.test';
@@ -63,7 +63,7 @@ describe('moving an appointment', () => {
     await page.getByRole('button', { name: 'Réserver ce créneau' }).click();
     const summary = page.locator('.summary');
     await summary.getByRole('heading', { name: 'Rendez-vous réservé — à relire au médecin' }).waitFor();
-    expect(await summary.locator('.when').innerText()).toBe(longDate(first.start));
+    expect(await summary.locator('.when').innerText()).toBe(consoleLongDate(first.start));
 
     // Move it: the other slots that fit, but not its own.
     await page.getByRole('button', { name: 'Déplacer le rendez-vous' }).click();
@@ -89,7 +89,7 @@ describe('moving an appointment', () => {
     // Chosen and held: the focus is on the move button, with room for the reason.
     await slotButton(page, 'Choisir', second).click();
     await finder.getByText('Nouveau créneau retenu').waitFor();
-    expect(await finder.locator('.hold strong').innerText()).toBe(longDate(second.start));
+    expect(await finder.locator('.hold strong').innerText()).toBe(consoleLongDate(second.start));
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Déplacer le rendez-vous ici');
     // Her own hold never greys out in her list.
     expect(await slotRow(page, second).evaluate((row) => row.classList.contains('taken'))).toBe(false);
@@ -101,7 +101,7 @@ describe('moving an appointment', () => {
       .getByRole('status')
       .filter({ hasText: 'Rendez-vous déplacé : l’ancien créneau est rendu. Relisez le nouveau rendez-vous au médecin.' })
       .waitFor();
-    await summary.locator('.when', { hasText: longDate(second.start) }).waitFor();
+    await summary.locator('.when', { hasText: consoleLongDate(second.start) }).waitFor();
     await finder.waitFor({ state: 'detached' });
     expect(await summary.innerText()).toContain(HOSPITAL);
 
@@ -124,16 +124,3 @@ describe('moving an appointment', () => {
     expect(search.slots.map((slot) => slot.slotId)).not.toContain(second.id);
   });
 });
-
-/** How the console writes a slot in full (`mardi 24 novembre 2026 à 14:07`), in the territory's zone. */
-function longDate(iso: string): string {
-  return new Intl.DateTimeFormat('fr-FR', {
-    timeZone: 'Europe/Paris',
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(iso));
-}

@@ -43,3 +43,16 @@ export function consoleDayTime(iso: string): string {
     minute: '2-digit',
   }).format(new Date(iso));
 }
+
+/** How the console writes a slot in full (`mardi 24 novembre 2026 à 14:07`), in the territory's zone. */
+export function consoleLongDate(iso: string): string {
+  return new Intl.DateTimeFormat('fr-FR', {
+    timeZone: 'Europe/Paris',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(iso));
+}

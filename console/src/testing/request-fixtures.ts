@@ -1,4 +1,5 @@
-import type { RequestView } from '@creneau/contracts';
+import type { AppointmentView, RequestView } from '@creneau/contracts';
+import { HOSPITAL } from './territory-fixtures';
 
 /** A bookable CT request for renal colic, received just now, as `GET /api/requests/:id` gives it. */
 export function bookableRequest(overrides: Partial<RequestView> = {}): RequestView {
@@ -40,6 +41,28 @@ export function bookableRequest(overrides: Partial<RequestView> = {}): RequestVi
     },
     override: null,
     appointments: [],
+    ...overrides,
+  };
+}
+
+/** A live appointment at the hospital for request r1, just booked, as the API gives it. */
+export function bookedAppointment(start: string, end: string, overrides: Partial<AppointmentView> = {}): AppointmentView {
+  return {
+    id: 'ap1',
+    requestId: 'r1',
+    slotId: 's1',
+    centreId: HOSPITAL.id,
+    centreName: HOSPITAL.name,
+    start,
+    end,
+    status: 'booked',
+    bookedAt: new Date().toISOString(),
+    answeredAt: null,
+    reason: null,
+    imagingResult: null,
+    chasedAt: null,
+    lostToFollowUpAt: null,
+    version: 1,
     ...overrides,
   };
 }

@@ -3,30 +3,14 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import type { AppointmentView, SlotSearchHit, SlotSearchResult } from '@creneau/contracts';
 import { button, typeInto } from '../../../testing/dom';
-import { bookableRequest } from '../../../testing/request-fixtures';
+import { bookableRequest, bookedAppointment } from '../../../testing/request-fixtures';
 import { settle } from '../../../testing/settle';
 import { inMs, slotHit } from '../../../testing/slot-fixtures';
-import { HOSPITAL, TERRITORY } from '../../../testing/territory-fixtures';
+import { TERRITORY } from '../../../testing/territory-fixtures';
 import { AppointmentFollowUpComponent } from './appointment-follow-up.component';
 
 const start = new Date(Date.now() + 5 * 3_600_000).toISOString();
-const appointment: AppointmentView = {
-  id: 'ap1',
-  requestId: 'r1',
-  slotId: 's-current',
-  centreId: HOSPITAL.id,
-  centreName: HOSPITAL.name,
-  start,
-  end: new Date(Date.parse(start) + 1_800_000).toISOString(),
-  status: 'booked',
-  bookedAt: new Date().toISOString(),
-  answeredAt: null,
-  reason: null,
-  imagingResult: null,
-  chasedAt: null,
-  lostToFollowUpAt: null,
-  version: 1,
-};
+const appointment = bookedAppointment(start, new Date(Date.parse(start) + 1_800_000).toISOString(), { slotId: 's-current' });
 
 /** A slot found free, or (`placesLeft` 0) held in full by another secretariat for two minutes. */
 const hit = (slotId: string, hoursAhead: number, placesLeft = 1) =>

@@ -2,13 +2,13 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { AppointmentView, RequestView } from '@creneau/contracts';
+import type { RequestView } from '@creneau/contracts';
 import { button, typeInto } from '../../../testing/dom';
-import { bookableRequest } from '../../../testing/request-fixtures';
+import { bookableRequest, bookedAppointment } from '../../../testing/request-fixtures';
 import { sessionOf } from '../../../testing/session-fixtures';
 import { settle } from '../../../testing/settle';
 import { signIn } from '../../../testing/sign-in';
-import { HOSPITAL, TERRITORY } from '../../../testing/territory-fixtures';
+import { TERRITORY } from '../../../testing/territory-fixtures';
 import { RequestPageComponent } from './request-page.component';
 
 describe('RequestPageComponent', () => {
@@ -59,23 +59,7 @@ describe('RequestPageComponent', () => {
 
   it('shows a booked request’s history and thread, and cancels its appointment: the request is back to book', async () => {
     const start = new Date(Date.now() + 5 * 3_600_000).toISOString();
-    const appointment: AppointmentView = {
-      id: 'ap1',
-      requestId: 'r1',
-      slotId: 's1',
-      centreId: HOSPITAL.id,
-      centreName: HOSPITAL.name,
-      start,
-      end: start,
-      status: 'booked',
-      bookedAt: new Date().toISOString(),
-      answeredAt: null,
-      reason: null,
-      imagingResult: null,
-      chasedAt: null,
-      lostToFollowUpAt: null,
-      version: 1,
-    };
+    const appointment = bookedAppointment(start, start);
     await open(bookableRequest({ status: 'booked', appointment, appointments: [appointment] }));
     http.expectOne('/api/requests/r1/history').flush([]);
     http.expectOne('/api/requests/r1/comments').flush([]);

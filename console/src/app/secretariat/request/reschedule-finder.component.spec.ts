@@ -1,33 +1,17 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import type { AppointmentView, SlotSearchHit, SlotSearchResult } from '@creneau/contracts';
+import type { SlotSearchHit, SlotSearchResult } from '@creneau/contracts';
 import { button } from '../../../testing/dom';
 import { FakeLiveSocket, provideFakeLiveSocket } from '../../../testing/fake-live-socket';
-import { bookableRequest } from '../../../testing/request-fixtures';
+import { bookableRequest, bookedAppointment } from '../../../testing/request-fixtures';
 import { settle } from '../../../testing/settle';
 import { inMs, slotEvent, slotHit } from '../../../testing/slot-fixtures';
-import { HOSPITAL, TERRITORY } from '../../../testing/territory-fixtures';
+import { TERRITORY } from '../../../testing/territory-fixtures';
 import { RescheduleFinderComponent } from './reschedule-finder.component';
 
 const current = slotHit('s-current', 5);
-const appointment: AppointmentView = {
-  id: 'ap1',
-  requestId: 'r1',
-  slotId: current.slotId,
-  centreId: HOSPITAL.id,
-  centreName: HOSPITAL.name,
-  start: current.start,
-  end: current.end,
-  status: 'booked',
-  bookedAt: new Date().toISOString(),
-  answeredAt: null,
-  reason: null,
-  imagingResult: null,
-  chasedAt: null,
-  lostToFollowUpAt: null,
-  version: 1,
-};
+const appointment = bookedAppointment(current.start, current.end, { slotId: current.slotId });
 
 describe('RescheduleFinderComponent', () => {
   let socket: FakeLiveSocket;
