@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -82,6 +83,7 @@ async function main() {
     log(JSON.stringify({ throughput, contention, overbookedSlots: results.overbookedSlots }, null, 2));
     log(`results: ${file}`);
   } finally {
+    agent.destroy();
     await Promise.all(servers.map((server) => stopServer(server)));
     await database.close();
   }
@@ -192,15 +194,33 @@ async function seed(client) {
   };
 }
 
-async function book(baseUrl, headers, requestId, slotId) {
+/**
+ * The load generator shares the machine's two cores with the server and PostgreSQL, so it must cost little: node:http
+ * on kept-alive connections: about half the CPU per call of `fetch` here (1.5 → 0.85 ms per booking, 0.7 → 0.4 ms
+ * per contended attempt).
+ */
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
+function book(baseUrl, headers, requestId, slotId) {
   const started = performance.now();
-  const response = await fetch(`${baseUrl}/api/appointments`, {
-    method: 'POST',
-    headers: { ...headers, 'idempotency-key': randomUUID() },
-    body: JSON.stringify({ requestId, slotId }),
+  const body = JSON.stringify({ requestId, slotId });
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      `${baseUrl}/api/appointments`,
+      {
+        method: 'POST',
+        agent,
+        headers: { ...headers, 'idempotency-key': randomUUID(), 'content-length': Buffer.byteLength(body) },
+      },
+      (response) => {
+        response.resume();
+        response.on('end', () => resolve({ status: response.statusCode, ms: performance.now() - started }));
+        response.on('error', reject);
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
   });
-  await response.arrayBuffer();
-  return { status: response.status, ms: performance.now() - started };
 }
 
 async function distinctSlots(baseUrls, secretaries, pairs) {
