@@ -2,6 +2,8 @@ import type { AppointmentView } from '@creneau/contracts';
 import type { Actor } from '../src/access/actor';
 import { readBookingContext, type BookingContext } from '../src/booking/booking-context';
 import { writeBooking } from '../src/booking/booking-write';
+import { assertSlotFits } from '../src/booking/slot-fit';
+import { assessmentOf } from '../src/requests/request-assessment';
 import { OutboxWriter } from '../src/messages/outbox-writer.service';
 import { ApiClient } from './support/api-client';
 import { demoCentreIds, insertSlot } from './support/agenda-fixtures';
@@ -152,6 +154,39 @@ describe('booking under contention', () => {
       const context = await freshRead();
       const before = await traces(context);
       await server.dataSource.query(`UPDATE slot SET version = version + 1 WHERE id = $1`, [context.slot_id]);
+
+      expect(await write(context)).toBeNull();
+      expect(await traces(context)).toEqual(before);
+    });
+
+    it('writes nothing when the centre closed the slot’s period meanwhile, and the next read refuses it', async () => {
+      const context = await freshRead();
+      const before = await traces(context);
+      const coordinator = await server.signedIn('coordinator');
+      const closure = await coordinator.post(`/api/centres/${clinic}/closures`, {
+        from: new Date(context.starts_at.getTime() - 60_000).toISOString(),
+        to: context.ends_at.toISOString(),
+        reason: 'panne du scanner',
+      });
+      expect(closure.status).toBe(201);
+
+      expect(await write(context)).toBeNull();
+      expect(await traces(context)).toEqual(before);
+      const reread = await readBookingContext(server.dataSource, context.request_id, context.slot_id, actor.accountId, 'k');
+      if (reread.stored) throw new Error('no answer was stored');
+      expect(() => assertSlotFits(reread.context, assessmentOf(reread.context, reread.context.request_timezone))).toThrow(
+        expect.objectContaining({
+          response: expect.objectContaining({ reasons: [expect.objectContaining({ code: 'centre-closed' })] }),
+        }),
+      );
+    });
+
+    it('writes nothing when the centre changed meanwhile (closed, modalities, access): its traits decide the fit', async () => {
+      const context = await freshRead();
+      const before = await traces(context);
+      const coordinator = await server.signedIn('coordinator');
+      const edit = await coordinator.patch(`/api/centres/${clinic}`, { phone: '+33 2 51 00 20 99', reason: 'nouveau standard' });
+      expect(edit.status).toBe(200);
 
       expect(await write(context)).toBeNull();
       expect(await traces(context)).toEqual(before);

@@ -1,6 +1,7 @@
-import type { AuditEventView, CentreClosureView, CentreSummary } from '@creneau/contracts';
+import type { AppointmentView, AuditEventView, CentreClosureView, CentreSummary, CreatedClosureView } from '@creneau/contracts';
 import { ApiClient } from './support/api-client';
-import { demoCentreIds, DemoCentreKey } from './support/agenda-fixtures';
+import { demoCentreIds, DemoCentreKey, insertSlot } from './support/agenda-fixtures';
+import { completeForm } from './support/request-fixtures';
 import { startTestApp, TestApp } from './support/test-app';
 
 const NEW_CENTRE = {
@@ -96,8 +97,53 @@ describe('centres', () => {
     expect((await own.post(`/api/centres/${centres.clinic}/closures`, { ...closure, to: closure.from })).status).toBe(422);
 
     const listed = await coordinator.get<CentreClosureView[]>(`/api/centres/${centres.clinic}/closures`);
-    expect(listed.body).toEqual([created.body]);
+    const { appointments, ...view } = created.body as CreatedClosureView;
+    expect(appointments).toEqual([]);
+    expect(listed.body).toEqual([view]);
     const centre = await coordinator.get<CentreSummary>(`/api/centres/${centres.clinic}`);
     expect(centre.body.closures).toEqual([{ from: created.body.from, to: created.body.to, reason: 'panne du scanner' }]);
+  });
+
+  it('lists the appointments a new closure falls on, and makes bookings read before it read again', async () => {
+    const secretary = await server.signedIn('secretariat');
+    const request = await secretary.post<{ id: string; reference: string }>('/api/requests', { form: completeForm() });
+    const booked = await insertSlot(server.dataSource, { centreId: centres.clinic, modality: 'ct', startsInHours: 26 });
+    const free = await insertSlot(server.dataSource, { centreId: centres.clinic, modality: 'ct', startsInHours: 27 });
+    const after = await insertSlot(server.dataSource, { centreId: centres.clinic, modality: 'ct', startsInHours: 40 });
+    const appointment = await secretary.request<AppointmentView>('POST', '/api/appointments', {
+      body: { requestId: request.body.id, slotId: booked },
+      headers: { 'idempotency-key': 'closure-over-an-appointment' },
+    });
+    expect(appointment.status).toBe(201);
+    const versions = async () =>
+      Object.fromEntries(
+        (
+          (await server.dataSource.query(`SELECT id, version FROM slot WHERE id = ANY ($1)`, [[booked, free, after]])) as {
+            id: string;
+            version: number;
+          }[]
+        ).map((row) => [row.id, row.version]),
+      );
+    const before = await versions();
+
+    const hour = 3_600_000;
+    const created = await coordinator.post<CreatedClosureView>(`/api/centres/${centres.clinic}/closures`, {
+      from: new Date(Date.now() + 24 * hour).toISOString(),
+      to: new Date(Date.now() + 30 * hour).toISOString(),
+      reason: 'coupure électrique',
+    });
+
+    expect(created.status).toBe(201);
+    expect(created.body.appointments).toEqual([
+      {
+        id: appointment.body.id,
+        requestId: request.body.id,
+        reference: request.body.reference,
+        start: appointment.body.start,
+      },
+    ]);
+    expect(await versions()).toEqual({ ...before, [booked]: before[booked] + 1, [free]: before[free] + 1 });
+    const audit = await coordinator.get<AuditEventView[]>(`/api/audit?entity=centre&entityId=${centres.clinic}`);
+    expect(audit.body[0]).toMatchObject({ action: 'close-period', details: { appointmentsInside: [appointment.body.id] } });
   });
 });

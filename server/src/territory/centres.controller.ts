@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { CentreClosureView, CentreSummary } from '@creneau/contracts';
+import type { CentreClosureView, CentreSummary, CreatedClosureView } from '@creneau/contracts';
 import { Allow, AnyRole, CurrentActor } from '../access/access.decorators';
 import type { Actor } from '../access/actor';
 import { CentresService } from './centres.service';
@@ -52,12 +52,15 @@ export class CentresController {
 
   @Post(':id/closures')
   @Allow('centre', 'coordinator', 'admin')
-  @ApiOperation({ summary: 'Close a centre for a period, with a reason (its slots are not offered then)' })
+  @ApiOperation({
+    summary:
+      'Close a centre for a period, with a reason (its slots are not offered then); lists the appointments already made then',
+  })
   addClosure(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: CreateClosureDto,
-  ): Promise<CentreClosureView> {
+  ): Promise<CreatedClosureView> {
     return this.centres.addClosure(actor, id, body);
   }
 }

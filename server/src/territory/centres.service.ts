@@ -3,8 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, MoreThan } from 'typeorm';
 import {
   RETAINED_INDICATIONS,
+  type AppointmentInClosure,
   type CentreClosureView,
   type CentreSummary,
+  type CreatedClosureView,
   type IndicationCode,
   type Modality,
 } from '@creneau/contracts';
@@ -62,6 +64,8 @@ export class CentresService {
         changes.acceptedIndications ?? centre.acceptedIndications,
       );
       await manager.update(Centre, { id }, changes);
+      // Its traits (open or not, modalities, access, indications) decide which bookings fit its slots.
+      await invalidateBookingReads(manager, id, new Date(), null);
       const action = changes.active === false ? 'close' : changes.active === true ? 'reopen' : 'update';
       await this.audit.record(
         {
@@ -78,7 +82,11 @@ export class CentresService {
     return this.get(id);
   }
 
-  async addClosure(actor: Actor, centreId: string, dto: CreateClosureDto): Promise<CentreClosureView> {
+  /**
+   * Closes a centre for a period. The appointments already made then are not touched but listed, for the centre to
+   * move or cancel them; a booking read before the closure and not yet written loses its slot's guard and reads again.
+   */
+  async addClosure(actor: Actor, centreId: string, dto: CreateClosureDto): Promise<CreatedClosureView> {
     const from = new Date(dto.from);
     const to = new Date(dto.to);
     if (to <= from) throw new UnprocessableEntityException('La fin de la fermeture suit son début.');
@@ -88,6 +96,8 @@ export class CentresService {
       const closure = await manager.save(
         manager.create(CentreClosure, { centreId, startsAt: from, endsAt: to, reason: dto.reason, createdBy: actor.accountId }),
       );
+      await invalidateBookingReads(manager, centreId, from, to);
+      const appointments = await appointmentsBetween(manager, centreId, from, to);
       await this.audit.record(
         {
           actor,
@@ -95,11 +105,11 @@ export class CentresService {
           entity: 'centre',
           entityId: centreId,
           reason: dto.reason,
-          details: { from: dto.from, to: dto.to },
+          details: { from: dto.from, to: dto.to, appointmentsInside: appointments.map((appointment) => appointment.id) },
         },
         manager,
       );
-      return toClosureView(closure);
+      return { ...toClosureView(closure), appointments };
     });
   }
 
@@ -128,6 +138,40 @@ export class CentresService {
     for (const closure of closures) byCentre.set(closure.centreId, [...(byCentre.get(closure.centreId) ?? []), closure]);
     return byCentre;
   }
+}
+
+/**
+ * A booking is written only if its slot is unchanged since it was read (its version, see booking-write.ts): moving
+ * the version of every slot the closure covers makes a booking read before it start again, and see it. A booking
+ * already writing holds its slot's row: this waits for it, so the appointments listed next include it.
+ */
+async function invalidateBookingReads(manager: EntityManager, centreId: string, from: Date, to: Date | null): Promise<void> {
+  await manager.query(
+    `UPDATE slot SET version = version + 1, updated_at = now()
+      WHERE centre_id = $1 AND status = 'open' AND ends_at > $2 AND ($3::timestamptz IS NULL OR starts_at < $3)`,
+    [centreId, from, to],
+  );
+}
+
+async function appointmentsBetween(
+  manager: EntityManager,
+  centreId: string,
+  from: Date,
+  to: Date,
+): Promise<AppointmentInClosure[]> {
+  const rows = (await manager.query(
+    `SELECT a.id, a.request_id, r.reference, s.starts_at
+       FROM appointment a JOIN slot s ON s.id = a.slot_id JOIN imaging_request r ON r.id = a.request_id
+      WHERE a.centre_id = $1 AND a.status IN ('booked', 'confirmed') AND s.ends_at > $2 AND s.starts_at < $3
+      ORDER BY s.starts_at, r.reference`,
+    [centreId, from, to],
+  )) as { id: string; request_id: string; reference: string; starts_at: Date }[];
+  return rows.map((row) => ({
+    id: row.id,
+    requestId: row.request_id,
+    reference: row.reference,
+    start: row.starts_at.toISOString(),
+  }));
 }
 
 function toClosureView(closure: CentreClosure): CentreClosureView {

@@ -88,3 +88,16 @@ export interface CentreClosureView {
   to: string;
   reason: string;
 }
+
+/** A live appointment (booked or confirmed) that a new closure falls on: the centre has to move or cancel it. */
+export interface AppointmentInClosure {
+  id: string;
+  requestId: string;
+  reference: string;
+  start: string;
+}
+
+/** The answer to a new closure: the closure, and the appointments already made during it. */
+export interface CreatedClosureView extends CentreClosureView {
+  appointments: AppointmentInClosure[];
+}

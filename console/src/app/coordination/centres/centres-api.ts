@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { CentreClosureView, CentreSector, CentreSummary, Modality } from '@creneau/contracts';
+import type { CentreSector, CentreSummary, CreatedClosureView, Modality } from '@creneau/contracts';
 import { Observable } from 'rxjs';
 
 /** The body of `POST /api/centres` (the server's CreateCentreDto). */
@@ -41,7 +41,7 @@ export class CentresApi {
     return this.http.patch<CentreSummary>(`/api/centres/${encodeURIComponent(id)}`, change);
   }
 
-  close(id: string, closure: { from: string; to: string; reason: string }): Observable<CentreClosureView> {
-    return this.http.post<CentreClosureView>(`/api/centres/${encodeURIComponent(id)}/closures`, closure);
+  close(id: string, closure: { from: string; to: string; reason: string }): Observable<CreatedClosureView> {
+    return this.http.post<CreatedClosureView>(`/api/centres/${encodeURIComponent(id)}/closures`, closure);
   }
 }

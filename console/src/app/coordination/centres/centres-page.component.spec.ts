@@ -36,9 +36,36 @@ describe('CentresPageComponent', () => {
       to: '2026-12-26T23:00:00.000Z',
       reason: 'Travaux du scanner',
     });
-    closure.flush({ id: 'x', from: '', to: '', reason: '' });
+    closure.flush({ id: 'x', from: '', to: '', reason: '', appointments: [] });
     await settle(fixture);
     http.expectOne('/api/centres').flush([HOSPITAL]);
+    expect(page.querySelector('[role="status"]')?.textContent?.trim()).toBe(
+      `${HOSPITAL.name} fermé du 2026-12-24 au 2026-12-26 : ses créneaux ne sont pas proposés.`,
+    );
+  });
+
+  it('lists the appointments already made during a new closure, to move or cancel', async () => {
+    button(page, 'Fermer une période').click();
+    await settle(fixture);
+    typeInto(page, `#closure-from-${HOSPITAL.id}`, '2026-12-24');
+    typeInto(page, `#closure-to-${HOSPITAL.id}`, '2026-12-24');
+    typeInto(page, `#closure-reason-${HOSPITAL.id}`, 'Coupure électrique');
+    page.querySelector('cr-closure-form form')?.dispatchEvent(new Event('submit'));
+    http.expectOne(`/api/centres/${HOSPITAL.id}/closures`).flush({
+      id: 'x',
+      from: '2026-12-23T23:00:00.000Z',
+      to: '2026-12-24T23:00:00.000Z',
+      reason: 'Coupure électrique',
+      appointments: [
+        { id: 'a1', requestId: 'r1', reference: 'DEM-2026-0012', start: '2026-12-24T09:30:00.000Z' },
+        { id: 'a2', requestId: 'r2', reference: 'DEM-2026-0015', start: '2026-12-24T14:00:00.000Z' },
+      ],
+    });
+    await settle(fixture);
+    http.expectOne('/api/centres').flush([HOSPITAL]);
+    expect(page.querySelector('[role="status"]')?.textContent).toContain(
+      '2 rendez-vous déjà pris tombent pendant la fermeture, à déplacer ou annuler : DEM-2026-0012 (jeu. 24/12 10:30), DEM-2026-0015 (jeu. 24/12 15:00).',
+    );
   });
 
   it('changes a centre only with a reason', async () => {

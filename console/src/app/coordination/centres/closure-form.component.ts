@@ -1,13 +1,25 @@
 import { ChangeDetectionStrategy, Component, inject, input, output, signal } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
-import type { CentreSummary } from '@creneau/contracts';
+import type { AppointmentInClosure, CentreSummary } from '@creneau/contracts';
 import { isIsoDate } from '@creneau/domain';
 import { firstValueFrom } from 'rxjs';
 import { apiErrorMessage } from '../../api/api-error';
+import { formatInstant } from '../../time/format-instant';
 import { endOfDay, startOfDay } from '../../time/start-of-day';
 import { CentresApi } from './centres-api';
 
 const MINIMUM_REASON_LENGTH = 3;
+
+/** The appointments already made during the closure: the centre has to move or cancel them. */
+function appointmentsToMove(appointments: readonly AppointmentInClosure[], timeZone: string): string {
+  if (appointments.length === 0) return '';
+  const listed = appointments.map(
+    (appointment) => `${appointment.reference} (${formatInstant(appointment.start, timeZone, 'day-time')})`,
+  );
+  return appointments.length === 1
+    ? ` Un rendez-vous déjà pris tombe pendant la fermeture, à déplacer ou annuler : ${listed[0]}.`
+    : ` ${appointments.length} rendez-vous déjà pris tombent pendant la fermeture, à déplacer ou annuler : ${listed.join(', ')}.`;
+}
 
 /** Closes a centre for whole days (works, holidays): its slots are not offered then. */
 @Component({
@@ -57,14 +69,17 @@ export class ClosureFormComponent {
       return;
     }
     try {
-      await firstValueFrom(
+      const closure = await firstValueFrom(
         this.api.close(this.centre().id, {
           from: startOfDay(from, this.timeZone()).toISOString(),
           to: endOfDay(to, this.timeZone()).toISOString(),
           reason: reason.trim(),
         }),
       );
-      this.closed.emit(`${this.centre().name} fermé du ${from} au ${to} : ses créneaux ne sont pas proposés.`);
+      this.closed.emit(
+        `${this.centre().name} fermé du ${from} au ${to} : ses créneaux ne sont pas proposés.` +
+          appointmentsToMove(closure.appointments, this.timeZone()),
+      );
     } catch (error) {
       this.error.set(apiErrorMessage(error));
     }
