@@ -111,4 +111,36 @@ describe('AgendaPageComponent', () => {
       capacity: 1,
     });
   });
+
+  it('lets the centre close a period itself, and says which appointments fall in it', async () => {
+    button(page, 'Fermer une période').click();
+    await settle(fixture);
+    typeInto(page, `#closure-from-${HOSPITAL.id}`, '2026-12-01');
+    typeInto(page, `#closure-to-${HOSPITAL.id}`, '2026-12-01');
+    typeInto(page, `#closure-reason-${HOSPITAL.id}`, 'Panne du scanner');
+    page.querySelector('cr-closure-form form')?.dispatchEvent(new Event('submit'));
+    const closure = http.expectOne(`/api/centres/${HOSPITAL.id}/closures`);
+    expect(closure.request.body).toEqual({
+      from: '2026-11-30T23:00:00.000Z',
+      to: '2026-12-01T23:00:00.000Z',
+      reason: 'Panne du scanner',
+    });
+    closure.flush({
+      id: 'c1',
+      from: '2026-11-30T23:00:00.000Z',
+      to: '2026-12-01T23:00:00.000Z',
+      reason: 'Panne du scanner',
+      appointments: [{ id: 'a9', requestId: 'r9', reference: 'DEM-2026-0042', start: '2026-12-01T08:00:00.000Z' }],
+    });
+    await settle(fixture);
+
+    expect(page.querySelector('[aria-labelledby="closure-title"] [role="status"]')?.textContent).toContain(
+      'Un rendez-vous déjà pris tombe pendant la fermeture, à déplacer ou annuler : DEM-2026-0042 (mar. 01/12 09:00).',
+    );
+    expect(page.querySelector('cr-closure-form')).toBeNull();
+    // The agenda is read again.
+    http.expectOne((r) => r.url === '/api/slots').flush([slot]);
+    http.expectOne((r) => r.url === '/api/appointments').flush([appointment]);
+    http.expectOne('/api/requests').flush([bookableRequest({ status: 'booked' })]);
+  });
 });

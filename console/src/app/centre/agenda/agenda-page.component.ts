@@ -8,6 +8,7 @@ import { ConnectionNoticeComponent } from '../../live/connection-notice.componen
 import { LiveUpdates } from '../../live/live-updates';
 import { examLabel } from '../../requests/request-labels';
 import { RequestsApi } from '../../requests/requests-api';
+import { ClosureFormComponent } from '../../territory/closure-form.component';
 import { TerritoryStore } from '../../territory/territory-store';
 import { AtPipe } from '../../time/at.pipe';
 import { addDays, formatInstant, localDate } from '../../time/format-instant';
@@ -34,6 +35,7 @@ interface AgendaEntry {
     ConnectionNoticeComponent,
     AppointmentActionsComponent,
     PublishSlotFormComponent,
+    ClosureFormComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './agenda-page.component.html',
@@ -49,6 +51,9 @@ export class AgendaPageComponent {
   protected readonly date = signal(localDate(new Date(), this.timeZone()));
   protected readonly period = computed(() => agendaPeriod(this.date(), this.scale(), this.timeZone()));
   private readonly refresh = signal(0);
+  protected readonly closing = signal(false);
+  /** What the last closure said, with the appointments already made during it, to move or cancel. */
+  protected readonly closureNotice = signal<string | null>(null);
 
   private readonly data = toSignal(
     combineLatest([toObservable(this.own.centre), toObservable(this.period), toObservable(this.refresh)]).pipe(
@@ -129,6 +134,12 @@ export class AgendaPageComponent {
 
   protected changed(): void {
     this.refresh.update((n) => n + 1);
+  }
+
+  protected closed(notice: string): void {
+    this.closing.set(false);
+    this.closureNotice.set(notice);
+    this.changed();
   }
 
   protected chooseCentre(event: Event): void {

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { CentreSector, CentreSummary, CreatedClosureView, Modality } from '@creneau/contracts';
+import type { CentreSector, CentreSummary, Modality } from '@creneau/contracts';
 import { Observable } from 'rxjs';
 
 /** The body of `POST /api/centres` (the server's CreateCentreDto). */
@@ -39,9 +39,5 @@ export class CentresApi {
 
   update(id: string, change: CentreChange): Observable<CentreSummary> {
     return this.http.patch<CentreSummary>(`/api/centres/${encodeURIComponent(id)}`, change);
-  }
-
-  close(id: string, closure: { from: string; to: string; reason: string }): Observable<CreatedClosureView> {
-    return this.http.post<CreatedClosureView>(`/api/centres/${encodeURIComponent(id)}/closures`, closure);
   }
 }

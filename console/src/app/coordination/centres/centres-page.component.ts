@@ -6,7 +6,7 @@ import { TerritoryStore } from '../../territory/territory-store';
 import { AtPipe } from '../../time/at.pipe';
 import { CentreFormComponent } from './centre-form.component';
 import { CentresApi } from './centres-api';
-import { ClosureFormComponent } from './closure-form.component';
+import { ClosureFormComponent } from '../../territory/closure-form.component';
 
 /** The partner centres: add one, change one (with a reason), close one for a period. */
 @Component({

@@ -3,10 +3,10 @@ import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
 import type { AppointmentInClosure, CentreSummary } from '@creneau/contracts';
 import { isIsoDate } from '@creneau/domain';
 import { firstValueFrom } from 'rxjs';
-import { apiErrorMessage } from '../../api/api-error';
-import { formatInstant } from '../../time/format-instant';
-import { endOfDay, startOfDay } from '../../time/start-of-day';
-import { CentresApi } from './centres-api';
+import { apiErrorMessage } from '../api/api-error';
+import { formatInstant } from '../time/format-instant';
+import { endOfDay, startOfDay } from '../time/start-of-day';
+import { TerritoryApi } from './territory-api';
 
 const MINIMUM_REASON_LENGTH = 3;
 
@@ -21,7 +21,10 @@ function appointmentsToMove(appointments: readonly AppointmentInClosure[], timeZ
     : ` ${appointments.length} rendez-vous déjà pris tombent pendant la fermeture, à déplacer ou annuler : ${listed.join(', ')}.`;
 }
 
-/** Closes a centre for whole days (works, holidays): its slots are not offered then. */
+/**
+ * Closes a centre for whole days (works, holidays, a broken scanner): its slots are not offered then. Used by the
+ * coordination for any centre and by centre staff for their own.
+ */
 @Component({
   selector: 'cr-closure-form',
   imports: [ReactiveFormsModule],
@@ -54,7 +57,7 @@ export class ClosureFormComponent {
   readonly closed = output<string>();
   readonly cancelled = output<void>();
 
-  private readonly api = inject(CentresApi);
+  private readonly api = inject(TerritoryApi);
   protected readonly form = inject(FormBuilder).nonNullable.group({ from: '', to: '', reason: '' });
   protected readonly error = signal<string | null>(null);
 
@@ -70,7 +73,7 @@ export class ClosureFormComponent {
     }
     try {
       const closure = await firstValueFrom(
-        this.api.close(this.centre().id, {
+        this.api.closeCentre(this.centre().id, {
           from: startOfDay(from, this.timeZone()).toISOString(),
           to: endOfDay(to, this.timeZone()).toISOString(),
           reason: reason.trim(),
