@@ -155,6 +155,27 @@ describe('the evaluation rows, refreshed by a drain rather than in the writersâ€
     );
   });
 
+  it('holds a centreâ€™s sector or the time zone back while a drain is under way (it would write rows back)', async () => {
+    const pool = new Pool({ connectionString: server.databaseUrl, max: 2 });
+    const [draining, changing] = await Promise.all([pool.connect(), pool.connect()]);
+    try {
+      await draining.query(`BEGIN; SELECT request_evaluation_drain(true)`);
+      await changing.query(`BEGIN; SET LOCAL lock_timeout = '200ms'`);
+      await expect(
+        changing.query(`UPDATE centre SET sector = CASE sector WHEN 'public' THEN 'private' ELSE 'public' END WHERE id = $1`, [
+          centres.clinic,
+        ]),
+      ).rejects.toThrow(/lock timeout/);
+      await changing.query(`ROLLBACK; BEGIN; SET LOCAL lock_timeout = '200ms'`);
+      await expect(changing.query(`UPDATE territory SET timezone = 'UTC'`)).rejects.toThrow(/lock timeout/);
+    } finally {
+      await Promise.all([draining.query('ROLLBACK'), changing.query('ROLLBACK')]);
+      draining.release();
+      changing.release();
+      await pool.end();
+    }
+  });
+
   it('refuses to drain in a snapshot older than its lock', async () => {
     await expect(
       server.dataSource.transaction('REPEATABLE READ', (manager) => manager.query(`SELECT request_evaluation_drain(true)`)),
