@@ -176,6 +176,20 @@ describe('the evaluation rows, refreshed by a drain rather than in the writersâ€
     }
   });
 
+  it('drains every 5 seconds where the scheduled jobs run', async () => {
+    const scheduled = await startTestApp({ jobsEnabled: true });
+    try {
+      await scheduled.dataSource.query(`INSERT INTO request_evaluation_stale (request_id) VALUES (gen_random_uuid())`);
+      const queue = async () =>
+        ((await scheduled.dataSource.query(`SELECT count(*)::int AS n FROM request_evaluation_stale`)) as { n: number }[])[0].n;
+      const deadline = Date.now() + 8_000;
+      while ((await queue()) > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(await queue()).toBe(0);
+    } finally {
+      await scheduled.close();
+    }
+  }, 15_000);
+
   it('refuses to drain in a snapshot older than its lock', async () => {
     await expect(
       server.dataSource.transaction('REPEATABLE READ', (manager) => manager.query(`SELECT request_evaluation_drain(true)`)),
