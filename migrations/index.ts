@@ -12,6 +12,7 @@ import { CreateCommunes1764120000000 } from './1764120000000-CreateCommunes';
 import { CacheEvaluationRefresh1764130000000 } from './1764130000000-CacheEvaluationRefresh';
 import { SealLiveEventsAfterCommit1764140000000 } from './1764140000000-SealLiveEventsAfterCommit';
 import { CreateWriteConflict1764150000000 } from './1764150000000-CreateWriteConflict';
+import { QueueEvaluationRefresh1764160000000 } from './1764160000000-QueueEvaluationRefresh';
 
 /** Every migration, oldest first. Listed here so that the bundled server carries them. */
 export const ALL_MIGRATIONS = [
@@ -29,4 +30,5 @@ export const ALL_MIGRATIONS = [
   CacheEvaluationRefresh1764130000000,
   SealLiveEventsAfterCommit1764140000000,
   CreateWriteConflict1764150000000,
+  QueueEvaluationRefresh1764160000000,
 ];

@@ -162,7 +162,7 @@ async function time(baseUrl, cookie, query) {
   };
 }
 
-/** What the triggers add to a change: the refresh of one request's evaluation row, for random requests. */
+/** What a change costs the drain (the triggers until 2026-11-24): the refresh of one request's evaluation row, for random requests. */
 async function timeRefresh(url) {
   return withClient(url, async (client) => {
     const { rows } = await client.query(`SELECT id FROM imaging_request ORDER BY random() LIMIT 200`);

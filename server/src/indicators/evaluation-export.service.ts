@@ -22,6 +22,7 @@ import type { Actor } from '../access/actor';
 import { AuditService } from '../audit/audit.service';
 import { EvaluationExportQueryDto } from './dto/indicators-query.dto';
 import { EVALUATION_CASES_SQL } from './evaluation-cases.sql';
+import { drainEvaluation } from './evaluation-drain';
 import { EVALUATION_COLUMNS, REASON_SEPARATOR, type EvaluationColumnId } from './evaluation-csv/evaluation-columns';
 import { formatHours, formatInstant, SECTOR_LABELS, yesNo } from './evaluation-csv/evaluation-values';
 import { caseParameters, indicatorScope, periodMonths, type IndicatorScope } from './indicator-scope';
@@ -71,6 +72,8 @@ export class EvaluationExportService {
   async export(actor: Actor, query: EvaluationExportQueryDto, response: Response): Promise<void> {
     const scope = await indicatorScope(this.dataSource, query);
     const pseudonyms = new Pseudonyms();
+    // The rows queued by the writers, refreshed first: the file holds every committed change.
+    await drainEvaluation(this.dataSource, { wait: true });
     response.setHeader('Content-Type', 'text/csv; charset=utf-8');
     response.setHeader('Content-Disposition', `attachment; filename="creneau-evaluation-${scope.from}-${scope.to}.csv"`);
     response.setHeader('Cache-Control', 'no-store');

@@ -5,6 +5,7 @@ import type { IndicatorsReport } from '@creneau/contracts';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { IndicatorsQueryDto } from './dto/indicators-query.dto';
+import { drainEvaluation } from './evaluation-drain';
 import { caseParameters, indicatorScope, slotParameters } from './indicator-scope';
 import { BREAKDOWNS_SQL, DOCTORS_SQL, MEDIANS_SQL, REFUSAL_REASONS_SQL, TALLY_SQL } from './indicator-queries.sql';
 import type { GroupRow, MediansRow, ReasonRow, SlotUseRow, TallyRow } from './indicator-rows';
@@ -27,6 +28,8 @@ export class IndicatorsService {
     const followUpDays = query.followUpDays ?? this.config.lostToFollowUpDays;
     const scope = await indicatorScope(this.dataSource, query);
     const cases = caseParameters(scope);
+    // The evaluation rows queued by the writers, refreshed first: the figures hold every committed change.
+    await drainEvaluation(this.dataSource, { wait: true });
     const statements = [
       {
         sql: TALLY_SQL,
