@@ -6,6 +6,7 @@ import type { AppointmentView, SlotView } from '@creneau/contracts';
 import { button, typeInto } from '../../../testing/dom';
 import { bookableRequest } from '../../../testing/request-fixtures';
 import { sessionOf } from '../../../testing/session-fixtures';
+import { submitClosure } from '../../../testing/closure-form';
 import { settle } from '../../../testing/settle';
 import { signIn } from '../../../testing/sign-in';
 import { HOSPITAL, TERRITORY } from '../../../testing/territory-fixtures';
@@ -113,12 +114,7 @@ describe('AgendaPageComponent', () => {
   });
 
   it('lets the centre close a period itself, and says which appointments fall in it', async () => {
-    button(page, 'Fermer une période').click();
-    await settle(fixture);
-    typeInto(page, `#closure-from-${HOSPITAL.id}`, '2026-12-01');
-    typeInto(page, `#closure-to-${HOSPITAL.id}`, '2026-12-01');
-    typeInto(page, `#closure-reason-${HOSPITAL.id}`, 'Panne du scanner');
-    page.querySelector('cr-closure-form form')?.dispatchEvent(new Event('submit'));
+    await submitClosure(fixture, HOSPITAL.id, { from: '2026-12-01', to: '2026-12-01', reason: 'Panne du scanner' });
     const closure = http.expectOne(`/api/centres/${HOSPITAL.id}/closures`);
     expect(closure.request.body).toEqual({
       from: '2026-11-30T23:00:00.000Z',

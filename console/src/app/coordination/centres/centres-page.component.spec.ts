@@ -2,6 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { button, typeInto } from '../../../testing/dom';
+import { submitClosure } from '../../../testing/closure-form';
 import { settle } from '../../../testing/settle';
 import { HOSPITAL, TERRITORY } from '../../../testing/territory-fixtures';
 import { CentresPageComponent } from './centres-page.component';
@@ -24,12 +25,7 @@ describe('CentresPageComponent', () => {
   afterEach(() => http.verify());
 
   it('closes a centre for whole days in the territory’s time zone, with a reason', async () => {
-    button(page, 'Fermer une période').click();
-    await settle(fixture);
-    typeInto(page, `#closure-from-${HOSPITAL.id}`, '2026-12-24');
-    typeInto(page, `#closure-to-${HOSPITAL.id}`, '2026-12-26');
-    typeInto(page, `#closure-reason-${HOSPITAL.id}`, 'Travaux du scanner');
-    page.querySelector('cr-closure-form form')?.dispatchEvent(new Event('submit'));
+    await submitClosure(fixture, HOSPITAL.id, { from: '2026-12-24', to: '2026-12-26', reason: 'Travaux du scanner' });
     const closure = http.expectOne(`/api/centres/${HOSPITAL.id}/closures`);
     expect(closure.request.body).toEqual({
       from: '2026-12-23T23:00:00.000Z',
@@ -45,12 +41,7 @@ describe('CentresPageComponent', () => {
   });
 
   it('lists the appointments already made during a new closure, to move or cancel', async () => {
-    button(page, 'Fermer une période').click();
-    await settle(fixture);
-    typeInto(page, `#closure-from-${HOSPITAL.id}`, '2026-12-24');
-    typeInto(page, `#closure-to-${HOSPITAL.id}`, '2026-12-24');
-    typeInto(page, `#closure-reason-${HOSPITAL.id}`, 'Coupure électrique');
-    page.querySelector('cr-closure-form form')?.dispatchEvent(new Event('submit'));
+    await submitClosure(fixture, HOSPITAL.id, { from: '2026-12-24', to: '2026-12-24', reason: 'Coupure électrique' });
     http.expectOne(`/api/centres/${HOSPITAL.id}/closures`).flush({
       id: 'x',
       from: '2026-12-23T23:00:00.000Z',
