@@ -96,7 +96,7 @@ async function main() {
 }
 
 /**
- * What the server's evaluation-refresh job does every 5 s (the bench's server runs no jobs): refresh the evaluation
+ * What the server's evaluation-refresh job does every minute, here every 5 s (the bench's server runs no jobs): refresh the evaluation
  * rows queued by the bookings; `catchUp` drains what is left at the end of a phase, so that the refresh of every row
  * written counts in PostgreSQL's CPU (the drainer's backend is one of the bench database's). A build from before the
  * queue (migration 1764160000000) refreshes the rows in the booking's own statement: nothing to do then.

@@ -12,7 +12,7 @@ let keyCounter = 0;
 
 /**
  * The writers' triggers queue the requests they change (request_evaluation_stale); a drain refreshes their
- * evaluation rows, before every reading of the figures and every 5 seconds (migration 1764160000000).
+ * evaluation rows, before every reading of the figures and once a minute (migration 1764160000000).
  */
 describe('the evaluation rows, refreshed by a drain rather than in the writersâ€™ statements', () => {
   let server: TestApp;
@@ -31,7 +31,7 @@ describe('the evaluation rows, refreshed by a drain rather than in the writersâ€
     expect(status).toBe(201);
     return body;
   };
-  const drain = () => drainEvaluation(server.dataSource, { wait: true });
+  const drain = () => drainEvaluation(server.dataSource);
   const queued = async (requestId: string) =>
     (
       (await server.dataSource.query(`SELECT count(*)::int AS n FROM request_evaluation_stale WHERE request_id = $1`, [
@@ -125,7 +125,9 @@ describe('the evaluation rows, refreshed by a drain rather than in the writersâ€
 
     let writing = true;
     let drains = 0;
-    const drainers = [slowDrain, () => job.tick(), drain].map(async (run) => {
+    // The job's work, in a transaction of its own as the runner gives it (a tick runs once a minute).
+    const jobDrain = () => server.dataSource.transaction((manager) => job.work({ now: new Date(), manager }));
+    const drainers = [slowDrain, jobDrain, drain].map(async (run) => {
       while (writing) {
         await run();
         drains++;
@@ -176,19 +178,35 @@ describe('the evaluation rows, refreshed by a drain rather than in the writersâ€
     }
   });
 
-  it('drains every 5 seconds where the scheduled jobs run', async () => {
-    const scheduled = await startTestApp({ jobsEnabled: true });
+  it('drains what is queued once a minute, as a recorded job, and leaves the work to a drain under way', async () => {
+    const job = server.app.get(EvaluationRefreshJob);
+    const request = await createRequest();
+    expect(await queued(request.id)).toBeGreaterThan(0);
+
+    const pool = new Pool({ connectionString: server.databaseUrl, max: 1 });
+    const reader = await pool.connect();
     try {
-      await scheduled.dataSource.query(`INSERT INTO request_evaluation_stale (request_id) VALUES (gen_random_uuid())`);
-      const queue = async () =>
-        ((await scheduled.dataSource.query(`SELECT count(*)::int AS n FROM request_evaluation_stale`)) as { n: number }[])[0].n;
-      const deadline = Date.now() + 8_000;
-      while ((await queue()) > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
-      expect(await queue()).toBe(0);
+      // A reader's drain under way holds the drain's lock until its transaction ends.
+      await reader.query(`BEGIN; SELECT request_evaluation_drain(true)`);
+      expect(await server.dataSource.transaction((manager) => job.work({ now: new Date(), manager }))).toEqual({
+        refreshed: 0,
+        busy: 1,
+      });
     } finally {
-      await scheduled.close();
+      await reader.query('ROLLBACK');
+      reader.release();
+      await pool.end();
     }
-  }, 15_000);
+
+    const run = await job.tick();
+    expect(run).toMatchObject({ outcome: 'ok', counts: { busy: 0 } });
+    expect(await queued(request.id)).toBe(0);
+    const [recorded] = (await server.dataSource.query(
+      `SELECT outcome, counts FROM job_run WHERE job = 'evaluation-refresh' ORDER BY started_at DESC LIMIT 1`,
+    )) as { outcome: string; counts: { refreshed: number } }[];
+    expect(recorded.outcome).toBe('ok');
+    expect(recorded.counts.refreshed).toBeGreaterThan(0);
+  });
 
   it('refuses to drain in a snapshot older than its lock', async () => {
     await expect(

@@ -1,7 +1,7 @@
 /**
  * The evaluation cases of the period, from the view `evaluation_case` (migration 1764110000000): one row per
- * request, Créneau's own (queued by the database at each change, refreshed by evaluation-drain.ts before every
- * reading and every 5 seconds) or imported.
+ * request, Créneau's own (queued by the database at each change, refreshed before every reading by
+ * evaluation-drain.ts and every minute by evaluation-refresh.job.ts) or imported.
  * Every indicator and the CSV export read these rows and nothing else, so that a figure is defined once and
  * an exported then re-imported series gives the same figures.
  *

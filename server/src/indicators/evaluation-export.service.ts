@@ -73,7 +73,7 @@ export class EvaluationExportService {
     const scope = await indicatorScope(this.dataSource, query);
     const pseudonyms = new Pseudonyms();
     // The rows queued by the writers, refreshed first: the file holds every committed change.
-    await drainEvaluation(this.dataSource, { wait: true });
+    await drainEvaluation(this.dataSource);
     response.setHeader('Content-Type', 'text/csv; charset=utf-8');
     response.setHeader('Content-Disposition', `attachment; filename="creneau-evaluation-${scope.from}-${scope.to}.csv"`);
     response.setHeader('Cache-Control', 'no-store');

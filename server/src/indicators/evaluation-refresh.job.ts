@@ -1,29 +1,31 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Cron } from '@nestjs/schedule';
-import { DataSource } from 'typeorm';
-import { drainEvaluation } from './evaluation-drain';
+import { Injectable } from '@nestjs/common';
+import { Cron, CronExpression } from '@nestjs/schedule';
+import { JobContext, JobCounts, JobDefinition, JobRunner, JobRunResult } from '../jobs/job-runner';
+
+const MINUTE = 60_000;
 
 /**
- * Every 5 seconds, the evaluation rows of the requests changed meanwhile, so that the queue stays short and the
- * drain before each reading of the figures stays cheap. Any instance may drain at any time: the drain's own
- * advisory lock keeps it to one at a time (a busy tick skips), and a missed tick only defers the work to the next
- * tick or reading. Hence no job_run row per tick (17,000 a day) as for the other jobs.
+ * Every minute, the evaluation rows of the requests changed meanwhile, so that the queue stays short and the drain
+ * before each reading of the figures stays cheap: one instance per tick, recorded, like every job. The drain's own
+ * lock keeps it to one drain at a time with the readers' drains too: when one is under way, this tick leaves the
+ * work to it (`busy`).
  */
 @Injectable()
-export class EvaluationRefreshJob {
-  private readonly logger = new Logger(EvaluationRefreshJob.name);
+export class EvaluationRefreshJob implements JobDefinition {
+  readonly name = 'evaluation-refresh';
+  readonly periodMs = MINUTE;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly jobs: JobRunner) {}
 
-  /** Never throws: a cron handler has nobody to throw to. Returns how many requests it refreshed, null if skipped. */
-  @Cron('*/5 * * * * *', { name: 'evaluation-refresh', waitForCompletion: true })
-  async tick(): Promise<number | null> {
-    try {
-      return await drainEvaluation(this.dataSource, { wait: false });
-    } catch (error) {
-      this.logger.error(`evaluation-refresh failed: ${error instanceof Error ? error.message : String(error)}`);
-      return null;
-    }
+  @Cron(CronExpression.EVERY_MINUTE, { name: 'evaluation-refresh', waitForCompletion: true })
+  tick(): Promise<JobRunResult> {
+    return this.jobs.run(this);
+  }
+
+  async work({ manager }: JobContext): Promise<JobCounts> {
+    const [{ refreshed }] = (await manager.query(`SELECT request_evaluation_drain(false) AS refreshed`)) as {
+      refreshed: number | null;
+    }[];
+    return refreshed === null ? { refreshed: 0, busy: 1 } : { refreshed, busy: 0 };
   }
 }

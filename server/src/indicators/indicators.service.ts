@@ -29,7 +29,7 @@ export class IndicatorsService {
     const scope = await indicatorScope(this.dataSource, query);
     const cases = caseParameters(scope);
     // The evaluation rows queued by the writers, refreshed first: the figures hold every committed change.
-    await drainEvaluation(this.dataSource, { wait: true });
+    await drainEvaluation(this.dataSource);
     const statements = [
       {
         sql: TALLY_SQL,

@@ -7,6 +7,7 @@ export const JOB_NAMES = [
   'lost-to-follow-up',
   'retention',
   'outbox-send',
+  'evaluation-refresh',
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
@@ -18,6 +19,7 @@ export const JOB_LABELS: Record<JobName, string> = {
   'lost-to-follow-up': 'Perdus de vue',
   retention: 'Pseudonymisation des demandes anciennes',
   'outbox-send': 'Envoi des messages aux médecins',
+  'evaluation-refresh': 'Mise à jour des données des indicateurs',
 };
 
 /** When each job runs, as the server schedules it. */
@@ -29,6 +31,7 @@ export const JOB_SCHEDULE_LABELS: Record<JobName, string> = {
   'lost-to-follow-up': 'Toutes les heures',
   retention: 'Chaque nuit à 3 h 30',
   'outbox-send': 'Chaque minute, avec nouvelles tentatives espacées',
+  'evaluation-refresh': 'Chaque minute, et avant chaque lecture des indicateurs',
 };
 
 /** `running` until it ends; `skipped-busy`: the previous run of the job was still going on some instance. */

@@ -27,6 +27,7 @@ const COUNT_LABELS: Record<string, string> = {
 const JOB_COUNT_LABELS: Partial<Record<JobName, Record<string, string>>> = {
   'import-poll': { failed: 'imports en échec' },
   'outbox-send': { sent: 'messages envoyés', retrying: 'messages à renvoyer', failed: 'messages en échec' },
+  'evaluation-refresh': { refreshed: 'demandes mises à jour', busy: 'mise à jour déjà en cours' },
 };
 
 /** `3 créneaux libérés · 1 imports en échec`; the counts at zero are left out. */

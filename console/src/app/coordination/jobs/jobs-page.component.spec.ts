@@ -46,7 +46,18 @@ const imports: JobStatusView = {
   lastSuccessAt: '2026-11-24T13:04:02.000Z',
 };
 
-const runs: Partial<Record<JobName, JobStatusView>> = { 'slot-release': release, 'import-poll': imports, 'outbox-send': outbox };
+const evaluation: JobStatusView = {
+  job: 'evaluation-refresh',
+  lastRun: { ...releaseRun, job: 'evaluation-refresh', counts: { refreshed: 3, busy: 0 } },
+  lastSuccessAt: '2026-11-24T13:05:00.480Z',
+};
+
+const runs: Partial<Record<JobName, JobStatusView>> = {
+  'slot-release': release,
+  'import-poll': imports,
+  'outbox-send': outbox,
+  'evaluation-refresh': evaluation,
+};
 
 describe('JobsPageComponent', () => {
   let http: HttpTestingController;
@@ -101,6 +112,14 @@ describe('JobsPageComponent', () => {
         'Réussie',
         '2 messages envoyés · 1 messages en échec',
         '24/11/2026 14:05:04',
+      ],
+      [
+        'Mise à jour des données des indicateurs Chaque minute, et avant chaque lecture des indicateurs',
+        '24/11/2026 14:05:00',
+        '< 1 s',
+        'Réussie',
+        '3 demandes mises à jour',
+        '24/11/2026 14:05:00',
       ],
     ]);
     expect(page.querySelector('td.error')?.textContent).toBe('Échec');
