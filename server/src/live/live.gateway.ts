@@ -101,6 +101,9 @@ export class LiveGateway implements OnGatewayInit<LiveServer>, OnModuleDestroy {
     socket.data.subscribed = true;
     // A console may have seen, on another instance, events this one has not read yet: wait for them.
     const known = after === null || (await this.feed.reached(after, AHEAD_WAIT_MS));
+    // Events are sealed just after their commit: seal and read now, so that what committed before the console
+    // came back is in its replay rather than a moment later.
+    if (known && after !== null) await this.feed.settle();
     if (!socket.connected) return;
     answer(known ? this.catchUp(socket, after) : this.resync(socket));
   }
