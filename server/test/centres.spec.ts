@@ -1,4 +1,11 @@
-import type { AppointmentView, AuditEventView, CentreClosureView, CentreSummary, CreatedClosureView } from '@creneau/contracts';
+import type {
+  AppointmentView,
+  AuditEventView,
+  CentreClosureView,
+  CentreSummary,
+  CreatedClosureView,
+  UpdatedCentreView,
+} from '@creneau/contracts';
 import { ApiClient } from './support/api-client';
 import { demoCentreIds, DemoCentreKey, insertSlot } from './support/agenda-fixtures';
 import { completeForm } from './support/request-fixtures';
@@ -145,5 +152,36 @@ describe('centres', () => {
     expect(await versions()).toEqual({ ...before, [booked]: before[booked] + 1, [free]: before[free] + 1 });
     const audit = await coordinator.get<AuditEventView[]>(`/api/audit?entity=centre&entityId=${centres.clinic}`);
     expect(audit.body[0]).toMatchObject({ action: 'close-period', details: { appointmentsInside: [appointment.body.id] } });
+  });
+
+  it('lists, when a centre is closed for good, its appointments still ahead, to move or cancel', async () => {
+    const created = await coordinator.post<CentreSummary>('/api/centres', { ...NEW_CENTRE, name: 'Imagerie de Challans' });
+    const centreId = created.body.id;
+    const secretary = await server.signedIn('secretariat');
+    const request = await secretary.post<{ id: string; reference: string }>('/api/requests', { form: completeForm() });
+    const slotId = await insertSlot(server.dataSource, { centreId, modality: 'ct', startsInHours: 30 });
+    const appointment = await secretary.request<AppointmentView>('POST', '/api/appointments', {
+      body: { requestId: request.body.id, slotId },
+      headers: { 'idempotency-key': 'closed-for-good' },
+    });
+    expect(appointment.status).toBe(201);
+
+    const edited = await coordinator.patch<UpdatedCentreView>(`/api/centres/${centreId}`, {
+      phone: '+33 2 51 00 40 01',
+      reason: 'nouveau standard',
+    });
+    expect(edited.body.appointments).toEqual([]);
+    const closed = await coordinator.patch<UpdatedCentreView>(`/api/centres/${centreId}`, {
+      active: false,
+      reason: 'fin du partenariat',
+    });
+
+    expect(closed.status).toBe(200);
+    expect(closed.body).toMatchObject({ active: false });
+    expect(closed.body.appointments).toEqual([
+      { id: appointment.body.id, requestId: request.body.id, reference: request.body.reference, start: appointment.body.start },
+    ]);
+    const audit = await coordinator.get<AuditEventView[]>(`/api/audit?entity=centre&entityId=${centreId}`);
+    expect(audit.body[0]).toMatchObject({ action: 'close', details: { appointmentsAhead: [appointment.body.id] } });
   });
 });

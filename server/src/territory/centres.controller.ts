@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { CentreClosureView, CentreSummary, CreatedClosureView } from '@creneau/contracts';
+import type { CentreClosureView, CentreSummary, CreatedClosureView, UpdatedCentreView } from '@creneau/contracts';
 import { Allow, AnyRole, CurrentActor } from '../access/access.decorators';
 import type { Actor } from '../access/actor';
 import { CentresService } from './centres.service';
@@ -34,12 +34,14 @@ export class CentresController {
 
   @Patch(':id')
   @Allow('coordinator', 'admin')
-  @ApiOperation({ summary: 'Edit a centre, or close it for good (active: false), with a reason' })
+  @ApiOperation({
+    summary: 'Edit a centre, or close it for good (active: false), with a reason; closing lists its appointments still ahead',
+  })
   update(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: UpdateCentreDto,
-  ): Promise<CentreSummary> {
+  ): Promise<UpdatedCentreView> {
     return this.centres.update(actor, id, body);
   }
 

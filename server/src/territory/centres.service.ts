@@ -7,6 +7,7 @@ import {
   type CentreClosureView,
   type CentreSummary,
   type CreatedClosureView,
+  type UpdatedCentreView,
   type IndicationCode,
   type Modality,
 } from '@creneau/contracts';
@@ -55,8 +56,9 @@ export class CentresService {
     return this.get(id);
   }
 
-  async update(actor: Actor, id: string, dto: UpdateCentreDto): Promise<CentreSummary> {
-    await this.dataSource.transaction(async (manager) => {
+  /** Changes a centre, with a reason; closing it for good lists its live appointments still ahead, to move or cancel. */
+  async update(actor: Actor, id: string, dto: UpdateCentreDto): Promise<UpdatedCentreView> {
+    const appointments = await this.dataSource.transaction(async (manager) => {
       const centre = await this.findOrFail(manager, id);
       const { reason, ...changes } = dto;
       assertIndicationsOffered(
@@ -65,7 +67,10 @@ export class CentresService {
       );
       await manager.update(Centre, { id }, changes);
       // Its traits (open or not, modalities, access, indications) decide which bookings fit its slots.
-      await invalidateBookingReads(manager, id, new Date(), null);
+      const now = new Date();
+      await invalidateBookingReads(manager, id, now, null);
+      const closing = changes.active === false && centre.active;
+      const ahead = closing ? await appointmentsBetween(manager, id, now, null) : [];
       const action = changes.active === false ? 'close' : changes.active === true ? 'reopen' : 'update';
       await this.audit.record(
         {
@@ -74,12 +79,16 @@ export class CentresService {
           entity: 'centre',
           entityId: id,
           reason,
-          details: { fields: Object.keys(changes).filter((key) => changes[key as keyof typeof changes] !== undefined) },
+          details: {
+            fields: Object.keys(changes).filter((key) => changes[key as keyof typeof changes] !== undefined),
+            ...(closing ? { appointmentsAhead: ahead.map((appointment) => appointment.id) } : {}),
+          },
         },
         manager,
       );
+      return ahead;
     });
-    return this.get(id);
+    return { ...(await this.get(id)), appointments };
   }
 
   /**
@@ -153,16 +162,18 @@ async function invalidateBookingReads(manager: EntityManager, centreId: string, 
   );
 }
 
+/** The live appointments of a centre between two instants (`to` null: from then on). */
 async function appointmentsBetween(
   manager: EntityManager,
   centreId: string,
   from: Date,
-  to: Date,
+  to: Date | null,
 ): Promise<AppointmentInClosure[]> {
   const rows = (await manager.query(
     `SELECT a.id, a.request_id, r.reference, s.starts_at
        FROM appointment a JOIN slot s ON s.id = a.slot_id JOIN imaging_request r ON r.id = a.request_id
-      WHERE a.centre_id = $1 AND a.status IN ('booked', 'confirmed') AND s.ends_at > $2 AND s.starts_at < $3
+      WHERE a.centre_id = $1 AND a.status IN ('booked', 'confirmed') AND s.ends_at > $2
+        AND ($3::timestamptz IS NULL OR s.starts_at < $3)
       ORDER BY s.starts_at, r.reference`,
     [centreId, from, to],
   )) as { id: string; request_id: string; reference: string; starts_at: Date }[];

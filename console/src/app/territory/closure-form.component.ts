@@ -1,25 +1,14 @@
 import { ChangeDetectionStrategy, Component, inject, input, output, signal } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
-import type { AppointmentInClosure, CentreSummary } from '@creneau/contracts';
+import type { CentreSummary } from '@creneau/contracts';
 import { isIsoDate } from '@creneau/domain';
 import { firstValueFrom } from 'rxjs';
 import { apiErrorMessage } from '../api/api-error';
-import { formatInstant } from '../time/format-instant';
 import { endOfDay, startOfDay } from '../time/start-of-day';
+import { appointmentsToMove } from './appointments-to-move';
 import { TerritoryApi } from './territory-api';
 
 const MINIMUM_REASON_LENGTH = 3;
-
-/** The appointments already made during the closure: the centre has to move or cancel them. */
-function appointmentsToMove(appointments: readonly AppointmentInClosure[], timeZone: string): string {
-  if (appointments.length === 0) return '';
-  const listed = appointments.map(
-    (appointment) => `${appointment.reference} (${formatInstant(appointment.start, timeZone, 'day-time')})`,
-  );
-  return appointments.length === 1
-    ? ` Un rendez-vous déjà pris tombe pendant la fermeture, à déplacer ou annuler : ${listed[0]}.`
-    : ` ${appointments.length} rendez-vous déjà pris tombent pendant la fermeture, à déplacer ou annuler : ${listed.join(', ')}.`;
-}
 
 /**
  * Closes a centre for whole days (works, holidays, a broken scanner): its slots are not offered then. Used by the

@@ -1,4 +1,4 @@
-import type { CentreSector } from './centre';
+import type { CentreSector, CentreSummary } from './centre';
 import type { IndicationCode } from './indication';
 import type { Modality } from './modality';
 import type { SlotState } from './slot';
@@ -99,5 +99,10 @@ export interface AppointmentInClosure {
 
 /** The answer to a new closure: the closure, and the appointments already made during it. */
 export interface CreatedClosureView extends CentreClosureView {
+  appointments: AppointmentInClosure[];
+}
+
+/** The answer to a change of a centre: when the change closed it for good, its live appointments still ahead. */
+export interface UpdatedCentreView extends CentreSummary {
   appointments: AppointmentInClosure[];
 }

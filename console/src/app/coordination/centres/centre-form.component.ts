@@ -1,6 +1,13 @@
 import { ChangeDetectionStrategy, Component, inject, input, OnInit, output, signal } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
-import { MODALITIES, MODALITY_LABELS, type CentreSector, type CentreSummary, type Modality } from '@creneau/contracts';
+import {
+  MODALITIES,
+  MODALITY_LABELS,
+  type CentreSector,
+  type CentreSummary,
+  type Modality,
+  type UpdatedCentreView,
+} from '@creneau/contracts';
 import { firstValueFrom } from 'rxjs';
 import { apiErrorMessage, apiFieldErrors } from '../../api/api-error';
 import { CentresApi, NewCentre } from './centres-api';
@@ -17,7 +24,8 @@ const MINIMUM_REASON_LENGTH = 3;
 export class CentreFormComponent implements OnInit {
   /** The centre to edit; none to create one. */
   readonly centre = input<CentreSummary | null>(null);
-  readonly saved = output<CentreSummary>();
+  /** The centre as saved; a change answers too with the appointments ahead when it closed the centre for good. */
+  readonly saved = output<CentreSummary | UpdatedCentreView>();
   readonly cancelled = output<void>();
 
   private readonly api = inject(CentresApi);

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { CentreSector, CentreSummary, Modality } from '@creneau/contracts';
+import type { CentreSector, CentreSummary, Modality, UpdatedCentreView } from '@creneau/contracts';
 import { Observable } from 'rxjs';
 
 /** The body of `POST /api/centres` (the server's CreateCentreDto). */
@@ -37,7 +37,7 @@ export class CentresApi {
     return this.http.post<CentreSummary>('/api/centres', centre);
   }
 
-  update(id: string, change: CentreChange): Observable<CentreSummary> {
-    return this.http.patch<CentreSummary>(`/api/centres/${encodeURIComponent(id)}`, change);
+  update(id: string, change: CentreChange): Observable<UpdatedCentreView> {
+    return this.http.patch<UpdatedCentreView>(`/api/centres/${encodeURIComponent(id)}`, change);
   }
 }

@@ -74,6 +74,27 @@ describe('CentresPageComponent', () => {
     expect(update.request.body).toMatchObject({ phone: '02 51 00 10 01', reason: 'Nouveau standard', active: true });
   });
 
+  it('closes a centre for good, and lists its appointments still ahead', async () => {
+    button(page, 'Modifier').click();
+    await settle(fixture);
+    (page.querySelector('input[formcontrolname="active"]') as HTMLInputElement).click();
+    typeInto(page, '#centre-reason', 'Fin du partenariat');
+    page.querySelector('cr-centre-form form')?.dispatchEvent(new Event('submit'));
+    const update = http.expectOne(`/api/centres/${HOSPITAL.id}`);
+    expect(update.request.body).toMatchObject({ active: false, reason: 'Fin du partenariat' });
+    update.flush({
+      ...HOSPITAL,
+      active: false,
+      appointments: [{ id: 'a1', requestId: 'r1', reference: 'DEM-2026-0020', start: '2026-12-02T13:00:00.000Z' }],
+    });
+    await settle(fixture);
+    http.expectOne('/api/centres').flush([{ ...HOSPITAL, active: false }]);
+    expect(page.querySelector('[role="status"]')?.textContent?.trim()).toBe(
+      `Centre ${HOSPITAL.name} enregistré. Un rendez-vous déjà pris tombe pendant la fermeture, à déplacer ou annuler : ` +
+        'DEM-2026-0020 (mer. 02/12 14:00).',
+    );
+  });
+
   it('creates a partner centre', async () => {
     button(page, 'Nouveau centre').click();
     await settle(fixture);

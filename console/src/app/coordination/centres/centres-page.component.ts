@@ -1,7 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
-import { MODALITY_LABELS, type CentreSummary } from '@creneau/contracts';
+import { MODALITY_LABELS, type CentreSummary, type UpdatedCentreView } from '@creneau/contracts';
 import { catchError, of, switchMap } from 'rxjs';
+import { appointmentsToMove } from '../../territory/appointments-to-move';
 import { TerritoryStore } from '../../territory/territory-store';
 import { AtPipe } from '../../time/at.pipe';
 import { CentreFormComponent } from './centre-form.component';
@@ -35,9 +36,10 @@ export class CentresPageComponent {
     return centre.modalities.map((m) => MODALITY_LABELS[m]).join(', ');
   }
 
-  protected saved(centre: CentreSummary): void {
+  protected saved(centre: CentreSummary | UpdatedCentreView): void {
     this.editing.set(null);
-    this.done(`Centre ${centre.name} enregistré.`);
+    const ahead = 'appointments' in centre ? centre.appointments : [];
+    this.done(`Centre ${centre.name} enregistré.` + appointmentsToMove(ahead, this.timeZone()));
   }
 
   protected done(message: string): void {
